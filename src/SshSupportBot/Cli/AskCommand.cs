@@ -1,0 +1,22 @@
+using System.CommandLine;
+using SshSupportBot.Hosting;
+
+namespace SshSupportBot.Cli;
+
+internal static class AskCommand
+{
+    public static Command Create()
+    {
+        var text = new Argument<string[]>("text") { Description = "The question or pasted error (quote it, or pass several words).", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print the answer as one JSON object (language, intent, confidence, alternatives, answer, findings)." };
+        var command = new Command("ask", "Answer one question, as the bot would in chat.") { text, json };
+        command.SetAction(parse =>
+        {
+            var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
+            var reply = runtime.Answerer.Answer(string.Join(' ', parse.GetValue(text) ?? []));
+            Console.WriteLine(parse.GetValue(json) ? ReplyJson.Serialize(reply) : TerminalRenderer.Render(reply));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using SshSupportBot.Diagnostics;
+using SshSupportBot.Intents;
+using SshSupportBot.Nlu;
+
+namespace SshSupportBot.Conversations;
+
+/// <summary>
+/// Answers one message on its own: the analyzers read what was pasted, the classifier names the intent, and
+/// the knowledge base gives the words. Stateless; the conversation engine adds flows on top.
+/// </summary>
+internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagnostician, BotSettings settings, ClassifierSettings classifierSettings)
+{
+    public const string IntentChoicePrefix = "intent:";
+
+    public KnowledgeBase KnowledgeBase => classifier.KnowledgeBase;
+
+    public IntentClassifier Classifier => classifier;
+
+    public BotReply Answer(string text, Language? language = null)
+    {
+        var replyLanguage = language ?? LanguageDetector.Detect(text);
+        if (text.StartsWith(IntentChoicePrefix, StringComparison.Ordinal) && KnowledgeBase.Find(text[IntentChoicePrefix.Length..]) is { } chosen)
+        {
+            return ForIntent(chosen, new Classification(chosen.Id, 1f, [], ClassificationSource.Pattern), replyLanguage, []);
+        }
+
+        var findings = diagnostician.Diagnose(text);
+        var classification = classifier.Classify(text);
+        var strongest = findings.FirstOrDefault(f => f.Severity >= FindingSeverity.Warning) ?? findings.FirstOrDefault();
+        if (strongest is not null && KnowledgeBase.Find(strongest.Intent) is not null)
+        {
+            classification = classification with
+            {
+                Intent = strongest.Intent,
+                Confidence = 1f,
+                Source = ClassificationSource.Pattern,
+                Alternatives = classification.Alternatives.Where(a => a.Intent != strongest.Intent).ToList(),
+            };
+        }
+
+        if (classification.IsOutOfScope)
+        {
+            return Decline(classification, replyLanguage, findings);
+        }
+        return ForIntent(KnowledgeBase.Get(classification.Intent), classification, replyLanguage, findings);
+    }
+
+    public BotReply ForIntent(IntentDefinition intent, Classification classification, Language language, IReadOnlyList<Finding> findings)
+    {
+        var text = new StringBuilder();
+        AppendFindings(text, findings, language);
+        text.Append(intent.Answer.For(language));
+        return new BotReply(language, classification, text.ToString(), [], findings);
+    }
+
+    private BotReply Decline(Classification classification, Language language, IReadOnlyList<Finding> findings)
+    {
+        var suggestions = Suggestions(classification);
+        var text = new StringBuilder();
+        AppendFindings(text, findings, language);
+        if (KnowledgeBase.OutOfScope is { } outOfScope)
+        {
+            text.Append(outOfScope.Answer.For(language));
+        }
+        else
+        {
+            text.Append(language == Language.Ja
+                ? "すみません、その質問にはお答えできません。このボットはスパコンへの SSH 接続に関する質問にお答えします。"
+                : "Sorry, I can't answer that. I help with SSH access to the supercomputer.");
+        }
+        if (suggestions.Count > 0)
+        {
+            text.Append("\n\n").Append(language == Language.Ja ? "もしかして、次のどれかについての質問ですか？" : "Did you mean one of these?");
+            foreach (var suggestion in suggestions)
+            {
+                text.Append("\n- ").Append(suggestion.Label);
+            }
+        }
+        text.Append("\n\n").Append(language == Language.Ja
+            ? $"担当者に直接相談する場合は、{settings.AdminContactJa}までお問い合わせください。"
+            : $"To reach a person, contact {settings.AdminContactEn}.");
+        var choices = suggestions.Select(s => new ReplyChoice(IntentChoicePrefix + s.Intent, s.Label)).ToList();
+        return new BotReply(language, classification, text.ToString(), choices, findings);
+
+        List<(string Intent, string Label)> Suggestions(Classification declined) =>
+            declined.Alternatives
+                .Where(a => a.Confidence >= classifierSettings.SuggestionFloor)
+                .Take(3)
+                .Select(a => KnowledgeBase.Find(a.Intent))
+                .OfType<IntentDefinition>()
+                .Select(i => (i.Id, i.Title.For(language)))
+                .ToList();
+    }
+
+    private static void AppendFindings(StringBuilder text, IReadOnlyList<Finding> findings, Language language)
+    {
+        if (findings.Count == 0)
+        {
+            return;
+        }
+        text.Append(language == Language.Ja ? "*貼り付けられた出力から分かったこと*\n" : "*What your output shows*\n");
+        foreach (var finding in findings)
+        {
+            text.Append("- ").Append(finding.Message.For(language)).Append('\n');
+            if (finding.Fix is { } fix)
+            {
+                text.Append("  ```\n  ").Append(fix.Replace("\n", "\n  ")).Append("\n  ```\n");
+            }
+        }
+        text.Append('\n');
+    }
+}

@@ -1,0 +1,231 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SshSupportBot.Intents;
+
+/// <summary>Reads one intent file, reporting every problem it finds with its line rather than stopping at the first.</summary>
+internal sealed class IntentFileParser(KnowledgeBaseRules rules)
+{
+    private static readonly Regex IdShape = new("^[a-z0-9][a-z0-9-]*$", RegexOptions.CultureInvariant);
+    private static readonly string[] KnownKeys = ["version", "id", "title", "examples", "answer", "flow", "related", "patterns"];
+
+    public IntentDefinition? Parse(string displayPath, string text, List<ValidationIssue> issues)
+    {
+        var before = issues.Count;
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
+            {
+                issues.Add(Error(new SourceLocation(displayPath, 1), null,
+                    "the file does not contain an intent. Start it with 'version: 1' and 'id: <intent-id>' (see an existing intent file)."));
+                return null;
+            }
+            root = mapping;
+        }
+        catch (YamlException e)
+        {
+            issues.Add(Error(new SourceLocation(displayPath, (int)e.Start.Line), null,
+                $"the file is not valid YAML ({FirstLine(e.Message)}). Check the indentation, and put text containing ':' '#' or quotes in single quotes or a '|' block."));
+            return null;
+        }
+
+        var top = new SourceLocation(displayPath, Line(root));
+        var id = Scalar(root, "id");
+        var subject = id is null ? null : $"intent '{id}'";
+
+        foreach (var key in root.Children.Keys.OfType<YamlScalarNode>())
+        {
+            if (!KnownKeys.Contains(key.Value))
+            {
+                issues.Add(Warning(At(displayPath, key), subject,
+                    $"unknown key '{key.Value}' is ignored. The keys an intent file may have are: {string.Join(", ", KnownKeys)}."));
+            }
+        }
+
+        var version = Scalar(root, "version");
+        if (version is null)
+        {
+            issues.Add(Error(top, subject, $"the 'version' key is missing. Add 'version: {KnowledgeBaseRules.SupportedVersion}' at the top of the file."));
+        }
+        else if (version != KnowledgeBaseRules.SupportedVersion.ToString())
+        {
+            issues.Add(Error(At(displayPath, root.Children[new YamlScalarNode("version")]), subject,
+                $"version '{version}' is not supported. This bot reads version {KnowledgeBaseRules.SupportedVersion}."));
+        }
+
+        if (id is null)
+        {
+            issues.Add(Error(top, null, "the 'id' key is missing. Add 'id: <intent-id>' (lower case letters, digits and '-'; the file name without .yaml)."));
+            id = "?";
+        }
+        else if (!IdShape.IsMatch(id))
+        {
+            issues.Add(Error(At(displayPath, root.Children[new YamlScalarNode("id")]), subject,
+                "the id must use only lower case letters, digits and '-' (for example 'host-key-changed')."));
+        }
+        else if (Path.GetFileName(displayPath) is var fileName && fileName != id + ".yaml")
+        {
+            issues.Add(Warning(At(displayPath, root.Children[new YamlScalarNode("id")]), subject,
+                $"the file is named '{fileName}'; name it '{id}.yaml' so admins can find the intent by its id."));
+        }
+
+        var isOutOfScope = id == IntentDefinition.OutOfScopeId;
+        var title = Bilingual(root, "title", displayPath, subject, issues, required: !isOutOfScope) ?? new BilingualText(id, id);
+        var answer = Bilingual(root, "answer", displayPath, subject, issues, required: true) ?? new BilingualText("", "");
+        var examples = Examples(root, displayPath, subject, issues);
+        var related = StringList(root, "related", displayPath, subject, issues);
+        var patterns = Patterns(root, displayPath, subject, issues);
+        var flow = Scalar(root, "flow");
+
+        if (issues.Skip(before).Any(i => i.Severity == IssueSeverity.Error))
+        {
+            return null;
+        }
+
+        return new IntentDefinition(id, title, examples, answer, string.IsNullOrWhiteSpace(flow) ? null : flow.Trim(),
+            related.Select(r => r.Value).ToList(), patterns, top);
+    }
+
+    private List<IntentExample> Examples(YamlMappingNode root, string file, string? subject, List<ValidationIssue> issues)
+    {
+        var result = new List<IntentExample>();
+        if (!root.Children.TryGetValue(new YamlScalarNode("examples"), out var node))
+        {
+            issues.Add(Error(new SourceLocation(file, Line(root)), subject,
+                $"the 'examples' key is missing. Add 'examples:' with 'ja:' and 'en:' lists of at least {rules.MinExamplesPerLanguage} examples each."));
+            return result;
+        }
+        if (node is not YamlMappingNode byLanguage)
+        {
+            issues.Add(Error(At(file, node), subject, "'examples' must have a 'ja:' list and an 'en:' list under it."));
+            return result;
+        }
+        foreach (var language in new[] { Language.Ja, Language.En })
+        {
+            if (!byLanguage.Children.TryGetValue(new YamlScalarNode(language.Code()), out var list))
+            {
+                issues.Add(Error(At(file, node), subject,
+                    $"there are no {language.DisplayName()} examples. Add '{language.Code()}:' under 'examples' with at least {rules.MinExamplesPerLanguage} examples."));
+                continue;
+            }
+            if (list is not YamlSequenceNode sequence)
+            {
+                issues.Add(Error(At(file, list), subject, $"'examples: {language.Code()}:' must be a list (one '- example' per line)."));
+                continue;
+            }
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in sequence.Children)
+            {
+                if (item is not YamlScalarNode { Value: { } text } || string.IsNullOrWhiteSpace(text))
+                {
+                    issues.Add(Error(At(file, item), subject, "an example must be a non-empty line of text."));
+                    continue;
+                }
+                var location = At(file, item);
+                if (!seen.Add(Nlu.TextNormalizer.Normalize(text)))
+                {
+                    issues.Add(Warning(location, subject, $"the example \"{text}\" is listed twice; the copy is ignored. Remove one of them."));
+                    continue;
+                }
+                result.Add(new IntentExample(text.Trim(), language, location));
+            }
+            var count = result.Count(e => e.Language == language);
+            if (count < rules.MinExamplesPerLanguage)
+            {
+                issues.Add(Error(At(file, list), subject,
+                    $"only {count} {language.DisplayName()} examples; at least {rules.MinExamplesPerLanguage} are needed. Add more of the ways users really write this question."));
+            }
+        }
+        return result;
+    }
+
+    private List<IntentPattern> Patterns(YamlMappingNode root, string file, string? subject, List<ValidationIssue> issues)
+    {
+        var result = new List<IntentPattern>();
+        foreach (var (source, location) in StringList(root, "patterns", file, subject, issues))
+        {
+            try
+            {
+                var regex = new Regex(source, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, rules.PatternTimeout);
+                result.Add(new IntentPattern(source, regex, location));
+            }
+            catch (ArgumentException e)
+            {
+                issues.Add(Error(location, subject,
+                    $"the pattern '{source}' does not compile ({FirstLine(e.Message)}). Fix the regular expression; to match ( ) . [ literally write \\( \\) \\. \\[."));
+            }
+        }
+        return result;
+    }
+
+    private static BilingualText? Bilingual(YamlMappingNode root, string key, string file, string? subject, List<ValidationIssue> issues, bool required)
+    {
+        if (!root.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            if (required)
+            {
+                issues.Add(Error(new SourceLocation(file, Line(root)), subject, $"the '{key}' key is missing. Add '{key}:' with 'ja:' and 'en:' under it."));
+            }
+            return null;
+        }
+        if (node is not YamlMappingNode mapping)
+        {
+            issues.Add(Error(At(file, node), subject, $"'{key}' must have 'ja:' and 'en:' under it."));
+            return null;
+        }
+        var ja = Scalar(mapping, "ja");
+        var en = Scalar(mapping, "en");
+        if (string.IsNullOrWhiteSpace(ja))
+        {
+            issues.Add(Error(At(file, node), subject, $"there is no Japanese {key}. Add 'ja:' under '{key}'."));
+        }
+        if (string.IsNullOrWhiteSpace(en))
+        {
+            issues.Add(Error(At(file, node), subject, $"there is no English {key}. Add 'en:' under '{key}'."));
+        }
+        return string.IsNullOrWhiteSpace(ja) || string.IsNullOrWhiteSpace(en) ? null : new BilingualText(ja.TrimEnd(), en.TrimEnd());
+    }
+
+    private static List<(string Value, SourceLocation Location)> StringList(YamlMappingNode root, string key, string file, string? subject, List<ValidationIssue> issues)
+    {
+        var result = new List<(string, SourceLocation)>();
+        if (!root.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            return result;
+        }
+        if (node is not YamlSequenceNode sequence)
+        {
+            issues.Add(Error(At(file, node), subject, $"'{key}' must be a list, for example '{key}: [a, b]'."));
+            return result;
+        }
+        foreach (var item in sequence.Children)
+        {
+            if (item is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
+            {
+                result.Add((value.Trim(), At(file, item)));
+            }
+            else
+            {
+                issues.Add(Error(At(file, item), subject, $"every entry of '{key}' must be a non-empty text."));
+            }
+        }
+        return result;
+    }
+
+    private static string? Scalar(YamlMappingNode mapping, string key) =>
+        mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
+
+    private static int Line(YamlNode node) => (int)node.Start.Line;
+
+    private static SourceLocation At(string file, YamlNode node) => new(file, Line(node));
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim().TrimEnd('.');
+
+    private static ValidationIssue Error(SourceLocation location, string? subject, string message) => new(IssueSeverity.Error, location, subject, message);
+
+    private static ValidationIssue Warning(SourceLocation location, string? subject, string message) => new(IssueSeverity.Warning, location, subject, message);
+}

@@ -1,0 +1,23 @@
+namespace SshSupportBot.Nlu;
+
+/// <summary>The <c>Classifier</c> configuration section.</summary>
+internal sealed record ClassifierSettings
+{
+    /// <summary>Overrides the confidence threshold chosen by training.</summary>
+    public float? MinConfidence { get; init; }
+
+    /// <summary>Overrides the top-2 margin chosen by training.</summary>
+    public float? MinMargin { get; init; }
+
+    /// <summary>How much worse a wrong answer is than declining, when thresholds are chosen.</summary>
+    public float WrongAnswerCost { get; init; } = 1f;
+
+    public int Folds { get; init; } = 5;
+
+    public ClassifierTrainer Trainer { get; init; } = ClassifierTrainer.SdcaMaximumEntropy;
+
+    /// <summary>Candidates offered after a decline must reach this probability ("did you mean …?").</summary>
+    public float SuggestionFloor { get; init; } = 0.12f;
+
+    public ClassifierOptions ToOptions() => new() { Trainer = Trainer };
+}

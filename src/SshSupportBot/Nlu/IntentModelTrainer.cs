@@ -1,0 +1,59 @@
+using Microsoft.ML;
+using Microsoft.ML.Transforms.Text;
+
+namespace SshSupportBot.Nlu;
+
+/// <summary>The ML.NET text-classification idiom: key the label, featurize the text, train a multiclass model.</summary>
+internal sealed class IntentModelTrainer(ClassifierOptions options)
+{
+    public ClassifierOptions Options => options;
+
+    public IntentModel Train(IReadOnlyList<LabeledText> examples)
+    {
+        if (examples.Count == 0)
+        {
+            throw new ArgumentException("There is nothing to train on: the knowledge base has no examples.", nameof(examples));
+        }
+        var context = new MLContext(seed: options.Seed);
+        var rows = examples.Select(e => new ModelInput { Text = TextNormalizer.Normalize(e.Text), Label = e.Label });
+        var data = context.Data.LoadFromEnumerable(rows);
+
+        var featurizer = new TextFeaturizingEstimator.Options
+        {
+            // The text is already normalised (NFKC, lower case); keep what the normaliser kept.
+            CaseMode = TextNormalizingEstimator.CaseMode.None,
+            KeepDiacritics = true,
+            KeepPunctuations = true,
+            KeepNumbers = true,
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.WordNgramLength, UseAllLengths = true },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.CharNgramLength, UseAllLengths = true },
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        };
+
+        var pipeline = context.Transforms.Conversion.MapValueToKey("Label")
+            .Append(context.Transforms.Text.FeaturizeText("Features", featurizer, nameof(ModelInput.Text)))
+            .AppendCacheCheckpoint(context)
+            .Append(Trainer(context))
+            .Append(context.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+
+        var transformer = pipeline.Fit(data);
+        return new IntentModel(context, transformer, data.Schema);
+    }
+
+    private IEstimator<ITransformer> Trainer(MLContext context) => options.Trainer switch
+    {
+        ClassifierTrainer.LbfgsMaximumEntropy => context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
+            new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                L2Regularization = options.L2Regularization ?? 1e-4f,
+                MaximumNumberOfIterations = options.MaximumIterations ?? 200,
+            }),
+        _ => context.MulticlassClassification.Trainers.SdcaMaximumEntropy(
+            new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                L2Regularization = options.L2Regularization,
+                MaximumNumberOfIterations = options.MaximumIterations,
+                NumberOfThreads = 1,
+            }),
+    };
+}

@@ -1,0 +1,3 @@
+namespace SshSupportBot.Nlu;
+
+internal sealed record IntentScore(string Intent, float Confidence);

@@ -1,0 +1,13 @@
+using System.CommandLine;
+using SshSupportBot.Cli;
+
+var root = new RootCommand("SshSupportBot: answers SSH questions about the NIG supercomputer and diagnoses pasted OpenSSH output.")
+{
+    ChatCommand.Create(),
+    AskCommand.Create(),
+    ClassifyCommand.Create(),
+    TrainCommand.Create(),
+    EvalCommand.Create(),
+    IntentsCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
