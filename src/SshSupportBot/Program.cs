@@ -9,5 +9,6 @@ var root = new RootCommand("SshSupportBot: answers SSH questions about the NIG s
     TrainCommand.Create(),
     EvalCommand.Create(),
     IntentsCommand.Create(),
+    ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,27 @@
+using SshSupportBot.Cli;
+using SshSupportBot.Conversations;
+
+namespace SshSupportBot.Hosting;
+
+/// <summary>The long-running bot: ASP.NET Core hosting the channel adapters around one turn handler.</summary>
+internal static class BotServer
+{
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var runtime = BotRuntime.Start(builder.Configuration, ConsoleProgress.Instance);
+        builder.Services.AddSingleton(runtime);
+        builder.Services.AddSingleton(runtime.Answerer);
+        builder.Services.AddSingleton<ITurnHandler, StatelessTurnHandler>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        ChannelRegistration.AddChannels(builder);
+
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", () => Results.Json(new { status = "ready", model = runtime.Built.Metadata.Version, intents = runtime.KnowledgeBase.Intents.Count }));
+        ChannelRegistration.MapChannels(app);
+
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+}
