@@ -8,41 +8,61 @@ internal static class ChatCommand
 {
     public static Command Create()
     {
+        var conversation = new Option<string?>("--conversation")
+        {
+            Description = "Continue (or start) the conversation with this id; the state survives restarts of the bot.",
+        };
         var command = new Command("chat",
-            "Chat with the bot in the terminal. When standard input is not a terminal, each line is one turn and each reply is printed.");
-        command.SetAction(_ =>
+            "Chat with the bot in the terminal. When standard input is not a terminal, each line is one turn and each reply is printed.") { conversation };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
+            var engine = runtime.CreateEngine(runtime.CreateDefaultStore(TimeProvider.System), TimeProvider.System);
+            var id = parse.GetValue(conversation) ?? Guid.NewGuid().ToString("N")[..8];
             var interactive = !Console.IsInputRedirected;
             if (interactive)
             {
-                Console.WriteLine("SshSupportBot — ask about SSH access to the supercomputer, or paste an error. 日本語でもどうぞ。 (Ctrl-D to quit)");
+                Console.WriteLine("SshSupportBot — ask about SSH access to the supercomputer, or paste an error. 日本語でもどうぞ。");
+                Console.WriteLine($"(conversation {id}: resume it later with --conversation {id}; Ctrl-D to quit; paste several lines and end with an empty line)");
             }
-            IReadOnlyList<ReplyChoice> choices = [];
-            while (true)
+            var turn = 0;
+            while (ReadTurn(interactive) is { } text)
             {
-                if (interactive)
-                {
-                    Console.Write("\n> ");
-                }
-                var line = Console.In.ReadLine();
-                if (line is null)
-                {
-                    break;
-                }
-                if (string.IsNullOrWhiteSpace(line))
+                if (string.IsNullOrWhiteSpace(text))
                 {
                     continue;
                 }
-                var text = int.TryParse(line.Trim(), out var number) && number >= 1 && number <= choices.Count
-                    ? choices[number - 1].Value
-                    : line;
-                var reply = runtime.Answerer.Answer(text);
-                choices = reply.Choices;
-                Console.WriteLine(interactive ? "\n" + TerminalRenderer.Render(reply) : TerminalRenderer.Render(reply) + "\n");
+                var message = new IncomingMessage("cli", id, Environment.UserName, text, $"{id}-{DateTimeOffset.UtcNow.Ticks}-{turn++}");
+                foreach (var reply in await engine.HandleAsync(message, cancellationToken))
+                {
+                    Console.WriteLine(interactive ? "\n" + TerminalRenderer.Render(reply) : TerminalRenderer.Render(reply) + "\n");
+                }
             }
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// In a terminal, a paste arrives as several lines at once; they are read as one turn up to an empty line.
+    /// From a script, each line is one turn.
+    /// </summary>
+    private static string? ReadTurn(bool interactive)
+    {
+        if (interactive)
+        {
+            Console.Write("\n> ");
+        }
+        var first = Console.In.ReadLine();
+        if (first is null || !interactive)
+        {
+            return first;
+        }
+        var lines = new List<string> { first };
+        while (Console.KeyAvailable && Console.In.ReadLine() is { } more && more.Length > 0)
+        {
+            lines.Add(more);
+        }
+        return string.Join('\n', lines);
     }
 }

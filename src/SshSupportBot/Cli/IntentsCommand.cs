@@ -52,7 +52,7 @@ internal static class IntentsCommand
                     intent.ExamplesIn(Language.Ja).Count().ToString(),
                     intent.ExamplesIn(Language.En).Count().ToString(),
                     intent.Patterns.Count.ToString(),
-                    Markup.Escape(intent.Flow ?? ""));
+                    Markup.Escape(intent.Flow?.Id ?? ""));
             }
             AnsiConsole.Write(table);
             return 0;

@@ -95,19 +95,9 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
 
     private static void AppendFindings(StringBuilder text, IReadOnlyList<Finding> findings, Language language)
     {
-        if (findings.Count == 0)
+        if (findings.Count > 0)
         {
-            return;
+            text.Append(FindingsText.Render(findings, language)).Append("\n\n");
         }
-        text.Append(language == Language.Ja ? "*貼り付けられた出力から分かったこと*\n" : "*What your output shows*\n");
-        foreach (var finding in findings)
-        {
-            text.Append("- ").Append(finding.Message.For(language)).Append('\n');
-            if (finding.Fix is { } fix)
-            {
-                text.Append("  ```\n  ").Append(fix.Replace("\n", "\n  ")).Append("\n  ```\n");
-            }
-        }
-        text.Append('\n');
     }
 }

@@ -3,15 +3,19 @@ using SshSupportBot.Conversations;
 using SshSupportBot.Diagnostics;
 using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
+using SshSupportBot.Flows;
+using SshSupportBot.Storage;
 
 namespace SshSupportBot.Hosting;
 
 /// <summary>Everything a turn needs, built once: the knowledge base, the classifier (trained if stale) and the answerer.</summary>
 internal sealed class BotRuntime
 {
-    private BotRuntime(BotSettings bot, ClassifierSettings classifier, string intentsPath, string dataPath,
-        KnowledgeBaseLoadResult load, ClassifierBuilder.Built built, Answerer answerer)
+    private BotRuntime(BotSettings bot, ClassifierSettings classifier, StorageSettings storage, string intentsPath, string dataPath,
+        KnowledgeBaseLoadResult load, ClassifierBuilder.Built built, Answerer answerer, Diagnostician diagnostician)
     {
+        Storage = storage;
+        Diagnostician = diagnostician;
         Bot = bot;
         ClassifierSettings = classifier;
         IntentsPath = intentsPath;
@@ -24,6 +28,10 @@ internal sealed class BotRuntime
     public BotSettings Bot { get; }
 
     public ClassifierSettings ClassifierSettings { get; }
+
+    public StorageSettings Storage { get; }
+
+    public Diagnostician Diagnostician { get; }
 
     public string IntentsPath { get; }
 
@@ -53,7 +61,18 @@ internal sealed class BotRuntime
             throw new InvalidOperationException($"The knowledge base in '{intentsPath}' has no valid intent. Run 'sshbot intents validate' to see why.");
         }
         var built = new ClassifierBuilder(classifierSettings, new ModelStore(dataPath)).LoadOrTrain(load.KnowledgeBase, forceTraining, progress);
-        var answerer = new Answerer(built.Classifier, new Diagnostician(Analyzers.All()), bot, classifierSettings);
-        return new BotRuntime(bot, classifierSettings, intentsPath, dataPath, load, built, answerer);
+        var diagnostician = new Diagnostician(Analyzers.All());
+        var answerer = new Answerer(built.Classifier, diagnostician, bot, classifierSettings);
+        var storage = configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
+        return new BotRuntime(bot, classifierSettings, storage, intentsPath, dataPath, load, built, answerer, diagnostician);
     }
+
+    public string ConversationDatabasePath => Storage.Sqlite ?? Path.Combine(DataPath, "conversations.db");
+
+    /// <summary>The engine over the embedded store; the server swaps the store by configuration.</summary>
+    public ConversationEngine CreateEngine(IConversationStore store, TimeProvider time) =>
+        new(Answerer, new FlowRunner(Diagnostician), store, time);
+
+    public IConversationStore CreateDefaultStore(TimeProvider time) =>
+        new SqliteConversationStore(ConversationDatabasePath, Storage.ConversationExpiry, time);
 }

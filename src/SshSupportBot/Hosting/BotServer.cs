@@ -1,5 +1,6 @@
 using SshSupportBot.Cli;
 using SshSupportBot.Conversations;
+using SshSupportBot.Storage;
 
 namespace SshSupportBot.Hosting;
 
@@ -12,8 +13,10 @@ internal static class BotServer
         var runtime = BotRuntime.Start(builder.Configuration, ConsoleProgress.Instance);
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(runtime.Answerer);
-        builder.Services.AddSingleton<ITurnHandler, StatelessTurnHandler>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IConversationStore>(services => runtime.CreateDefaultStore(services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ITurnHandler>(services =>
+            runtime.CreateEngine(services.GetRequiredService<IConversationStore>(), services.GetRequiredService<TimeProvider>()));
         ChannelRegistration.AddChannels(builder);
 
         var app = builder.Build();

@@ -8,8 +8,8 @@ internal sealed record IntentDefinition(
     BilingualText Title,
     IReadOnlyList<IntentExample> Examples,
     BilingualText Answer,
-    string? Flow,
-    IReadOnlyList<string> Related,
+    IntentReference? Flow,
+    IReadOnlyList<IntentReference> Related,
     IReadOnlyList<IntentPattern> Patterns,
     SourceLocation Location)
 {
@@ -21,6 +21,9 @@ internal sealed record IntentDefinition(
 }
 
 internal sealed record IntentExample(string Text, Language Language, SourceLocation Location);
+
+/// <summary>A reference to another intent or flow by id, with where the admin wrote it.</summary>
+internal sealed record IntentReference(string Id, SourceLocation Location);
 
 internal sealed record IntentPattern(string Source, Regex Regex, SourceLocation Location);
 

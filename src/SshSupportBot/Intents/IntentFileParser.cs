@@ -79,15 +79,16 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
         var examples = Examples(root, displayPath, subject, issues);
         var related = StringList(root, "related", displayPath, subject, issues);
         var patterns = Patterns(root, displayPath, subject, issues);
-        var flow = Scalar(root, "flow");
+        var flow = root.Children.TryGetValue(new YamlScalarNode("flow"), out var flowNode) && flowNode is YamlScalarNode { Value: { } flowId } && !string.IsNullOrWhiteSpace(flowId)
+            ? new IntentReference(flowId.Trim(), At(displayPath, flowNode))
+            : null;
 
         if (issues.Skip(before).Any(i => i.Severity == IssueSeverity.Error))
         {
             return null;
         }
 
-        return new IntentDefinition(id, title, examples, answer, string.IsNullOrWhiteSpace(flow) ? null : flow.Trim(),
-            related.Select(r => r.Value).ToList(), patterns, top);
+        return new IntentDefinition(id, title, examples, answer, flow, related.Select(r => new IntentReference(r.Value, r.Location)).ToList(), patterns, top);
     }
 
     private List<IntentExample> Examples(YamlMappingNode root, string file, string? subject, List<ValidationIssue> issues)

@@ -120,16 +120,16 @@ internal sealed class KnowledgeBaseLoader(KnowledgeBaseRules rules)
                 }
             }
 
-            foreach (var related in intent.Related.Where(r => !allIds.Contains(r)))
+            foreach (var related in intent.Related.Where(r => !allIds.Contains(r.Id)))
             {
-                problems.Add(new ValidationIssue(IssueSeverity.Error, intent.Location, subject,
-                    $"'related' names '{related}', which is not an intent id. Use an id listed by 'sshbot intents list', or remove it."));
+                problems.Add(new ValidationIssue(IssueSeverity.Error, related.Location, subject,
+                    $"'related' names '{related.Id}', which is not an intent id. Use an id listed by 'sshbot intents list', or remove it."));
             }
 
-            if (intent.Flow is { } flow && !flows.ContainsKey(flow))
+            if (intent.Flow is { } flow && !flows.ContainsKey(flow.Id))
             {
-                problems.Add(new ValidationIssue(IssueSeverity.Error, intent.Location, subject,
-                    $"'flow' names '{flow}', but there is no valid flow with that id (expected in {flow}{FlowSuffix}). Add the flow file or remove 'flow'."));
+                problems.Add(new ValidationIssue(IssueSeverity.Error, flow.Location, subject,
+                    $"'flow' names '{flow.Id}', but there is no valid flow with that id (expected in {flow.Id}{FlowSuffix}). Add the flow file or remove 'flow'."));
             }
 
             issues.AddRange(problems);

@@ -4,6 +4,7 @@ internal enum ClassificationSource
 {
     Model,
     Pattern,
+    Flow,
 }
 
 /// <summary>The classifier's decision: an intent id, or <c>out-of-scope</c> with the closest candidates.</summary>

@@ -14,7 +14,7 @@ internal sealed record ClassifierSettings
 
     public int Folds { get; init; } = 5;
 
-    public ClassifierTrainer Trainer { get; init; } = ClassifierTrainer.SdcaMaximumEntropy;
+    public ClassifierTrainer Trainer { get; init; } = ClassifierTrainer.AveragedPerceptronOneVersusAll;
 
     /// <summary>Candidates offered after a decline must reach this probability ("did you mean …?").</summary>
     public float SuggestionFloor { get; init; } = 0.12f;

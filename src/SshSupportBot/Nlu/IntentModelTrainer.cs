@@ -25,8 +25,9 @@ internal sealed class IntentModelTrainer(ClassifierOptions options)
             KeepDiacritics = true,
             KeepPunctuations = true,
             KeepNumbers = true,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.WordNgramLength, UseAllLengths = true },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.CharNgramLength, UseAllLengths = true },
+            // TF-IDF so that words every intent shares (ssh, key, エラー) weigh less than the ones that tell intents apart.
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.WordNgramLength, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.CharNgramLength, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
 
@@ -48,12 +49,14 @@ internal sealed class IntentModelTrainer(ClassifierOptions options)
                 L2Regularization = options.L2Regularization ?? 1e-4f,
                 MaximumNumberOfIterations = options.MaximumIterations ?? 200,
             }),
-        _ => context.MulticlassClassification.Trainers.SdcaMaximumEntropy(
+        ClassifierTrainer.SdcaMaximumEntropy => context.MulticlassClassification.Trainers.SdcaMaximumEntropy(
             new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 L2Regularization = options.L2Regularization,
                 MaximumNumberOfIterations = options.MaximumIterations,
                 NumberOfThreads = 1,
             }),
+        _ => context.MulticlassClassification.Trainers.OneVersusAll(
+            context.BinaryClassification.Trainers.AveragedPerceptron(numberOfIterations: options.MaximumIterations ?? 10)),
     };
 }

@@ -1,0 +1,15 @@
+using SshSupportBot.Conversations;
+
+namespace SshSupportBot.Storage;
+
+internal interface IConversationStore
+{
+    /// <summary>The state, or null when there is none or it expired.</summary>
+    Task<ConversationState?> LoadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves <paramref name="state"/> if the stored version is still <see cref="ConversationState.Version"/>
+    /// (0 = not stored yet); the stored copy gets the next version. False means someone else saved first.
+    /// </summary>
+    Task<bool> TrySaveAsync(ConversationState state, CancellationToken cancellationToken);
+}
