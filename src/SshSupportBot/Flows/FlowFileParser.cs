@@ -26,11 +26,14 @@ internal sealed class FlowFileParser
             }
             root = mapping;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException for some unterminated flow collections.
+            return SyntaxError(displayPath, 1, e.Message, issues);
+        }
         catch (YamlException e)
         {
-            issues.Add(Error(displayPath, (int)e.Start.Line, null,
-                $"the file is not valid YAML ({e.Message.Split('\n')[0].TrimEnd('.')}). Check the indentation, and quote text containing ':' or '#'."));
-            return null;
+            return SyntaxError(displayPath, (int)e.Start.Line, e.Message, issues);
         }
 
         var id = Scalar(root, "id");
@@ -74,6 +77,13 @@ internal sealed class FlowFileParser
             return null;
         }
         return new FlowDefinition(id, Hash(text), title, start, steps, new SourceLocation(displayPath, Line(root)));
+    }
+
+    private static FlowDefinition? SyntaxError(string file, int line, string message, List<ValidationIssue> issues)
+    {
+        issues.Add(Error(file, Math.Max(1, line), null,
+            $"the file is not valid YAML ({message.Split('\n')[0].TrimEnd('.')}). Check the indentation, and quote text containing ':' or '#'."));
+        return null;
     }
 
     private static FlowStep? ParseStep(YamlNode node, string file, string? subject, List<ValidationIssue> issues)

@@ -26,11 +26,14 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
             }
             root = mapping;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException for some unterminated flow collections.
+            return SyntaxError(displayPath, 1, e.Message, issues);
+        }
         catch (YamlException e)
         {
-            issues.Add(Error(new SourceLocation(displayPath, (int)e.Start.Line), null,
-                $"the file is not valid YAML ({FirstLine(e.Message)}). Check the indentation, and put text containing ':' '#' or quotes in single quotes or a '|' block."));
-            return null;
+            return SyntaxError(displayPath, (int)e.Start.Line, e.Message, issues);
         }
 
         var top = new SourceLocation(displayPath, Line(root));
@@ -91,6 +94,13 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
         return new IntentDefinition(id, title, examples, answer, flow, related.Select(r => new IntentReference(r.Value, r.Location)).ToList(), patterns, top);
     }
 
+    private static IntentDefinition? SyntaxError(string file, int line, string message, List<ValidationIssue> issues)
+    {
+        issues.Add(Error(new SourceLocation(file, Math.Max(1, line)), null,
+            $"the file is not valid YAML ({FirstLine(message)}). Check the indentation, and put text containing ':' '#' or quotes in single quotes or a '|' block."));
+        return null;
+    }
+
     private List<IntentExample> Examples(YamlMappingNode root, string file, string? subject, List<ValidationIssue> issues)
     {
         var result = new List<IntentExample>();
@@ -100,16 +110,17 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
                 $"the 'examples' key is missing. Add 'examples:' with 'ja:' and 'en:' lists of at least {rules.MinExamplesPerLanguage} examples each."));
             return result;
         }
+        var examplesKey = KeyLocation(root, "examples", file);
         if (node is not YamlMappingNode byLanguage)
         {
-            issues.Add(Error(At(file, node), subject, "'examples' must have a 'ja:' list and an 'en:' list under it."));
+            issues.Add(Error(examplesKey, subject, "'examples' must have a 'ja:' list and an 'en:' list under it."));
             return result;
         }
         foreach (var language in new[] { Language.Ja, Language.En })
         {
             if (!byLanguage.Children.TryGetValue(new YamlScalarNode(language.Code()), out var list))
             {
-                issues.Add(Error(At(file, node), subject,
+                issues.Add(Error(examplesKey, subject,
                     $"there are no {language.DisplayName()} examples. Add '{language.Code()}:' under 'examples' with at least {rules.MinExamplesPerLanguage} examples."));
                 continue;
             }
@@ -137,7 +148,7 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
             var count = result.Count(e => e.Language == language);
             if (count < rules.MinExamplesPerLanguage)
             {
-                issues.Add(Error(At(file, list), subject,
+                issues.Add(Error(KeyLocation(byLanguage, language.Code(), file), subject,
                     $"only {count} {language.DisplayName()} examples; at least {rules.MinExamplesPerLanguage} are needed. Add more of the ways users really write this question."));
             }
         }
@@ -173,20 +184,21 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
             }
             return null;
         }
+        var keyLocation = KeyLocation(root, key, file);
         if (node is not YamlMappingNode mapping)
         {
-            issues.Add(Error(At(file, node), subject, $"'{key}' must have 'ja:' and 'en:' under it."));
+            issues.Add(Error(keyLocation, subject, $"'{key}' must have 'ja:' and 'en:' under it."));
             return null;
         }
         var ja = Scalar(mapping, "ja");
         var en = Scalar(mapping, "en");
         if (string.IsNullOrWhiteSpace(ja))
         {
-            issues.Add(Error(At(file, node), subject, $"there is no Japanese {key}. Add 'ja:' under '{key}'."));
+            issues.Add(Error(keyLocation, subject, $"there is no Japanese {key}. Add 'ja:' under '{key}'."));
         }
         if (string.IsNullOrWhiteSpace(en))
         {
-            issues.Add(Error(At(file, node), subject, $"there is no English {key}. Add 'en:' under '{key}'."));
+            issues.Add(Error(keyLocation, subject, $"there is no English {key}. Add 'en:' under '{key}'."));
         }
         return string.IsNullOrWhiteSpace(ja) || string.IsNullOrWhiteSpace(en) ? null : new BilingualText(ja.TrimEnd(), en.TrimEnd());
     }
@@ -221,6 +233,10 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
 
     private static int Line(YamlNode node) => (int)node.Start.Line;
+
+    /// <summary>Where the admin wrote <c>key:</c> itself, which is where a message about its contents should point.</summary>
+    private static SourceLocation KeyLocation(YamlMappingNode mapping, string key, string file) =>
+        new(file, mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == key) is { } node ? Line(node) : Line(mapping));
 
     private static SourceLocation At(string file, YamlNode node) => new(file, Line(node));
 
