@@ -106,7 +106,8 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
                 : "Sorry, I couldn't read that as an answer to this step.";
         }
         var prompt = runner.Prompt(flow, recorded, language, preface);
-        return FromFlow(state, flow, prompt, language, answer.Findings);
+        var answered = answer.Findings.Count == 0 && !answer.Classification.IsOutOfScope ? answer.Classification : null;
+        return FromFlow(state, flow, prompt, language, answer.Findings, answered);
     }
 
     private (BotReply, ConversationState) Answer(ConversationState state, string text, Language language)
@@ -120,11 +121,14 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         return (reply, state with { Language = reply.Language, LastChoices = reply.Choices });
     }
 
-    private (BotReply, ConversationState) FromFlow(ConversationState state, FlowDefinition flow, FlowTurn turn, Language language, IReadOnlyList<Finding>? extraFindings = null)
+    /// <param name="answered">Set when the turn answered a question asked in the middle of the flow: the reply is about that intent.</param>
+    private (BotReply, ConversationState) FromFlow(ConversationState state, FlowDefinition flow, FlowTurn turn, Language language,
+        IReadOnlyList<Finding>? extraFindings = null, Classification? answered = null)
     {
         var intent = KnowledgeBase.Find(flow.Id) is not null ? flow.Id : KnowledgeBase.Intents.FirstOrDefault(i => i.Flow?.Id == flow.Id)?.Id ?? flow.Id;
         var findings = extraFindings ?? turn.Findings;
-        var reply = new BotReply(language, new Classification(intent, 1f, [], ClassificationSource.Flow), turn.Text, turn.Choices, findings);
+        var classification = answered ?? new Classification(intent, 1f, [], ClassificationSource.Flow);
+        var reply = new BotReply(language, classification, turn.Text, turn.Choices, findings);
         return (reply, state with { Language = language, Flow = turn.Progress, LastChoices = turn.Choices });
     }
 
