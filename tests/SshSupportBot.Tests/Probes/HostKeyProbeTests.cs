@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using SshSupportBot.Probes;
 using SshSupportBot.Tests.Support;
 
@@ -35,6 +38,21 @@ public sealed class HostKeyProbeTests
         var result = await new HostKeyProbe().ProbeAsync("127.0.0.1", SshdServer.FreePort(), Gateways.Timeout, CancellationToken.None);
 
         Assert.Equal(ProbeStatus.Refused, result.Status);
+        Assert.Empty(result.Fingerprints);
+    }
+
+    [Fact]
+    public async Task A_server_that_never_speaks_SSH_gives_up_within_the_timeout()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var timeout = TimeSpan.FromSeconds(1);
+        var clock = Stopwatch.StartNew();
+
+        var result = await new HostKeyProbe().ProbeAsync("127.0.0.1", ((IPEndPoint)silent.LocalEndpoint).Port, timeout, CancellationToken.None);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, timeout + TimeSpan.FromSeconds(2));
+        Assert.Equal(ProbeStatus.Timeout, result.Status);
         Assert.Empty(result.Fingerprints);
     }
 }
