@@ -39,17 +39,17 @@ internal sealed class HostKeyVerifier(GatewayProber prober)
         var published = gateway.PublishedFingerprints;
         if (!live)
         {
-            return DoesNotMatch(gateway, pasted, warning, intent,
-                $"ボットが {gateway.Host} に直接接続して読み取った鍵は {Describe(probe.HostKeys)} です。",
-                $"The bot has just read the keys from {gateway.Host} itself: {Describe(probe.HostKeys)}.");
+            return DoesNotMatch(warning, intent,
+                $"{gateway.Host} として示された鍵 ({pasted}) は、ゲートウェイの鍵と一致しません。ボットが {gateway.Host} に直接接続して読み取った鍵は {Describe(probe.HostKeys)} です。",
+                $"The key presented as {gateway.Host} ({pasted}) is not the gateway's key: the bot has just read the keys from {gateway.Host} itself, and they are {Describe(probe.HostKeys)}.");
         }
         if (published.Count > 0 && !published.Any(f => SshFingerprint.AreSame(f, pasted)))
         {
             // The bot's own path to the gateway may be the one being intercepted, or the key was rotated without an announcement:
             // either way an administrator has to look before anyone trusts it.
-            return DoesNotMatch(gateway, pasted, warning, intent,
-                $"ボットが {gateway.Host} から読み取った鍵とは一致しますが、センターが公開しているフィンガープリント ({string.Join(", ", published)}) のどれとも一致しません。管理者が確認するまで信頼しないでください。",
-                $"It is the key the bot reads from {gateway.Host} too, but it is none of the fingerprints the centre has published ({string.Join(", ", published)}); do not trust it until the administrators have checked.");
+            return DoesNotMatch(warning, intent,
+                $"{gateway.Host} として示された鍵 ({pasted}) は、ボットが {gateway.Host} から読み取った鍵とは一致しますが、センターが公開しているフィンガープリント ({string.Join(", ", published)}) のどれとも一致しないため、正しい鍵であると確認できません。管理者が確認するまで信頼しないでください。",
+                $"The key presented as {gateway.Host} ({pasted}) is the key the bot reads from {gateway.Host} too, but it is none of the fingerprints the centre has published ({string.Join(", ", published)}), so it cannot be confirmed as the gateway's real key; do not trust it until the administrators have checked.");
         }
         return Matches(gateway, pasted, warning, intent, published.Count > 0);
     }
@@ -77,9 +77,8 @@ internal sealed class HostKeyVerifier(GatewayProber prober)
                 Fix: "yes");
     }
 
-    private static Finding DoesNotMatch(GatewayEndpoint gateway, string pasted, HostKeyWarning warning, string intent, string whyJa, string whyEn)
+    private static Finding DoesNotMatch(HostKeyWarning warning, string intent, string statementJa, string statementEn)
     {
-        var host = gateway.Host;
         var dontJa = warning == HostKeyWarning.Changed
             ? "`yes` と答えたり、`ssh-keygen -R` で鍵を削除したり、パスワードやパスフレーズを入力したりしないでください。"
             : "`yes` と答えたり、パスワードやパスフレーズを入力したりしないでください。";
@@ -87,9 +86,9 @@ internal sealed class HostKeyVerifier(GatewayProber prober)
             ? "Do not answer `yes`, do not remove the old key with `ssh-keygen -R`, and do not type your password or passphrase."
             : "Do not answer `yes`, and do not type your password or passphrase.";
         return new Finding(DoesNotMatchCode, FindingSeverity.Critical, intent, new BilingualText(
-            $"接続しないでください。{host} として示された鍵 ({pasted}) は、ゲートウェイの正しい鍵であると確認できません。{whyJa}" +
+            $"接続しないでください。{statementJa}" +
             $"通信が途中で第三者に傍受されている可能性があります。{dontJa}表示された警告の全文を添えて、管理者に報告してください。",
-            $"Do not connect. The key presented as {host} ({pasted}) could not be confirmed as the gateway's real key. {whyEn} " +
+            $"Do not connect. {statementEn} " +
             $"Someone may be intercepting your connection. {dontEn} Report it to the administrators, with the full warning you saw."));
     }
 
