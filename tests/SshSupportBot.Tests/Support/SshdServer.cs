@@ -70,6 +70,15 @@ internal sealed class SshdServer : IAsyncDisposable
         await LaunchAsync();
     }
 
+    /// <summary>Makes a new client key that may log in (as the user running the tests) and returns its private key file.</summary>
+    public async Task<string> AuthorizeNewClientKeyAsync()
+    {
+        var key = Path.Combine(directory, $"client_{Guid.NewGuid():N}");
+        await RunAsync(SshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", "sshbot-test-client", "-f", key]);
+        await File.AppendAllTextAsync(Path.Combine(directory, "authorized_keys"), await File.ReadAllTextAsync(key + ".pub"));
+        return key;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
@@ -112,6 +121,10 @@ internal sealed class SshdServer : IAsyncDisposable
             "PasswordAuthentication no",
             "KbdInteractiveAuthentication no",
             "StrictModes no",
+            // Only for the server-side check tests: key login for the user running the tests, with keys the test authorizes.
+            $"AuthorizedKeysFile {Path.Combine(directory, "authorized_keys")}",
+            "PubkeyAuthentication yes",
+            "PermitRootLogin prohibit-password",
             "LogLevel INFO",
         };
         lines.AddRange(keyTypes.Select(t => $"HostKey {KeyPath(t)}"));
