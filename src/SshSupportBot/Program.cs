@@ -10,5 +10,6 @@ var root = new RootCommand("SshSupportBot: answers SSH questions about the NIG s
     EvalCommand.Create(),
     IntentsCommand.Create(),
     ServeCommand.Create(),
+    ProbeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
