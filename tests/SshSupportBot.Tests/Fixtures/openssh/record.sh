@@ -201,8 +201,4 @@ record stat-bad "stat -c '%a %n' ~ ~/.ssh ~/.ssh/*"
 record ls-l-bad "ls -ld ~ ~/.ssh; ls -l ~/.ssh"
 record ls-la-bad "ls -la ~/.ssh"
 
-# StrictModes in action: the server refuses a group-writable home.
-as_user chmod 600 "$SSH_DIR/id_ed25519"
-record publickey-denied-home-writable "$COMMON -o IdentitiesOnly=yes -i ~/.ssh/id_ed25519 $TARGET true"
-
 echo "fixtures in $OUT (base path was $BASE, user $USER_NAME)"
