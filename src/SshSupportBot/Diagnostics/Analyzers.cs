@@ -24,5 +24,6 @@ internal static class Analyzers
         new ConnectionDropAnalyzer(),
         new EffectiveConfigAnalyzer(),
         new LoginSucceededAnalyzer(),
+        new HostKeyAddedAnalyzer(),
     ];
 }

@@ -19,7 +19,7 @@ internal sealed partial class LoginSucceededAnalyzer : IPasteAnalyzer
                 host ??= m.Groups["host"].Value;
                 method ??= m.Groups["method"].Success ? m.Groups["method"].Value : null;
             }
-            else if (line.StartsWith("Last login: ", StringComparison.Ordinal))
+            else if (line.StartsWith("Last login: ", StringComparison.Ordinal) || PasteRegex.TryMatch(ClosedAfterSession(), line, out _))
             {
                 loggedIn = true;
             }
@@ -45,6 +45,10 @@ internal sealed partial class LoginSucceededAnalyzer : IPasteAnalyzer
                 $"{hostJa} へのログインには成功しています{methodJa}。ゲートウェイノードではプログラムを実行せず、qlogin でインタラクティブノードに移動してください。",
                 $"The login to {host} worked{methodEn}. Do not run programs on the gateway node; use qlogin to move to an interactive node."));
     }
+
+    // Printed when an interactive session ends normally (not "closed by remote host", which is a drop).
+    [GeneratedRegex(@"^Connection to \S+ closed\.$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    private static partial Regex ClosedAfterSession();
 
     // 9.x: Authenticated to host ([ip]:22) using "publickey".  8.x: Authenticated to host ([ip]:22).
     [GeneratedRegex(@"Authenticated to (?<host>\S+) \(\[[^\]]*\]:\d+\)(?: using ""(?<method>[^""]+)"")?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]

@@ -3,7 +3,10 @@ using SshSupportBot.Intents;
 
 namespace SshSupportBot.Diagnostics;
 
-/// <summary>Passphrase prompts and rejected passphrases. A prompt followed by a refusal usually means a mistyped passphrase.</summary>
+/// <summary>
+/// Passphrase prompts and rejected passphrases. ssh asks for a passphrase only after the server accepted the
+/// public key, so a prompt followed by a refusal means a mistyped passphrase: the root cause, listed before the refusal.
+/// </summary>
 internal sealed partial class PassphraseAnalyzer : IPasteAnalyzer
 {
     public IEnumerable<Finding> Analyze(PastedText paste)
@@ -28,7 +31,7 @@ internal sealed partial class PassphraseAnalyzer : IPasteAnalyzer
         {
             yield return new Finding(
                 "passphrase-incorrect",
-                incorrect ? FindingSeverity.Error : FindingSeverity.Warning,
+                FindingSeverity.Error,
                 DiagnosticIntents.Passphrase,
                 new BilingualText(
                     $"秘密鍵{key}のパスフレーズが受け付けられませんでした。パスフレーズはログインパスワードではなく、鍵を作ったときに決めたものです。思い出せない場合は新しい鍵を作って登録し直す必要があります。",

@@ -62,8 +62,8 @@ internal sealed partial class PermissionListingAnalyzer : IPasteAnalyzer
         return role switch
         {
             SshPathRole.Home when groupOrOtherWrite => Make("home-writable-by-others", FindingSeverity.Error, entry,
-                $"ホームディレクトリ {path} が他のユーザーから書き込み可能です（{entry.Octal}）。sshd はこの状態では鍵認証を拒否します。グループと他人の書き込み権限を外してください（700、711、750 など）。ホームディレクトリは自分の計算機とスパコンの両方にあります。",
-                $"The home directory {path} is writable by others ({entry.Octal}); sshd refuses key login then. Remove group and other write (700, 711 or 750 are fine). Home directories exist on both your computer and the supercomputer.",
+                $"ホームディレクトリ {path} が他のユーザーから書き込み可能です（{entry.Octal}）。この状態では sshd が鍵認証を拒否することがあります。グループと他人の書き込み権限を外してください（700、711、750 など）。ホームディレクトリは自分の計算機とスパコンの両方にあります。",
+                $"The home directory {path} is writable by others ({entry.Octal}); sshd may refuse key login then. Remove group and other write (700, 711 or 750 are fine). Home directories exist on both your computer and the supercomputer.",
                 $"chmod go-w {ShellQuote.Path(path)}"),
             SshPathRole.SshDirectory when mode != 0b111_000_000 => Make("ssh-dir-mode", groupOrOtherWrite ? FindingSeverity.Error : FindingSeverity.Warning, entry,
                 $"{path} のパーミッションが {entry.Octal} です。700 にしてください。~/.ssh は自分の計算機とスパコンの両方にあります。",

@@ -130,7 +130,7 @@ internal static partial class PermissionListingParser
         for (var i = 1; i <= 9; i++)
         {
             var c = symbolic[i];
-            var bit = (i - 1) % 3 switch { 0 => 4, 1 => 2, _ => 1 };
+            var bit = ((i - 1) % 3) switch { 0 => 4, 1 => 2, _ => 1 };
             var set = bit == 1 ? c is 'x' or 's' or 't' : c != '-';
             if (set)
             {
