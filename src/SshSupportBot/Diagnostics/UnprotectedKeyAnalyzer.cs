@@ -24,7 +24,17 @@ internal sealed partial class UnprotectedKeyAnalyzer : IPasteAnalyzer
             {
                 path = m.Groups["path"].Value;
             }
-            if (path is null || !seen.Add(path))
+            if (path is null)
+            {
+                continue;
+            }
+            // Windows OpenSSH prints its paths with doubled backslashes and has no octal mode to report.
+            var windows = WindowsPath().IsMatch(path);
+            if (windows)
+            {
+                path = path.Replace("\\\\", "\\");
+            }
+            if (!seen.Add(path))
             {
                 continue;
             }
@@ -35,15 +45,20 @@ internal sealed partial class UnprotectedKeyAnalyzer : IPasteAnalyzer
                 FindingSeverity.Error,
                 DiagnosticIntents.UnprotectedPrivateKey,
                 new BilingualText(
-                    $"秘密鍵 {path} のパーミッションが緩すぎる{modeJa}ため、ssh がこの鍵を使わずに無視しています。自分の計算機で chmod 600 を実行してください。",
-                    $"ssh ignored the private key {path} because its permissions are too open{modeEn}. Run chmod 600 on it on your own computer."),
+                    $"秘密鍵 {path} のパーミッションが緩すぎる{modeJa}ため、ssh がこの鍵を使わずに無視しています。自分の計算機で、自分だけが読めるようにしてください（Linux/Mac は chmod 600、Windows は icacls）。",
+                    $"ssh ignored the private key {path} because its permissions are too open{modeEn}. On your own computer, make it readable by you only (chmod 600 on Linux/macOS, icacls on Windows)."),
                 path,
-                $"chmod 600 {ShellQuote.Path(path)}");
+                windows
+                    ? $"icacls {ShellQuote.Windows(path)} /inheritance:r\nicacls {ShellQuote.Windows(path)} /grant:r \"%USERNAME%:R\""
+                    : $"chmod 600 {ShellQuote.Path(path)}");
         }
     }
 
-    [GeneratedRegex(@"Permissions (?<mode>0?[0-7]{3,4}) for '(?<path>[^']+)' are too open", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    [GeneratedRegex(@"Permissions (?:(?<mode>0?[0-7]{3,4}) )?for '(?<path>[^']+)' are too open", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex TooOpen();
+
+    [GeneratedRegex(@"^[A-Za-z]:[\\/]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    private static partial Regex WindowsPath();
 
     [GeneratedRegex(@"Load key ""(?<path>[^""]+)"": bad permissions", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex BadPermissions();
