@@ -97,7 +97,8 @@ internal sealed partial class PublickeyDeniedAnalyzer : IPasteAnalyzer
     [GeneratedRegex(@"Permission denied \((?<methods>[a-z0-9,@.-]+)\)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex Denied();
 
-    [GeneratedRegex(@"Offering public key: (?<path>\S.*?) (?:[A-Z][A-Z0-9-]*(?:-CERT)?) (?:SHA256|MD5):", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    // 8.x/9.x: "Offering public key: PATH TYPE SHA256:…"; 7.x: "Offering public key: TYPE SHA256:… PATH".
+    [GeneratedRegex(@"Offering public key: (?:(?<path>\S.*?) (?:[A-Z][A-Z0-9-]*(?:-CERT)?) (?:SHA256|MD5):|(?:[A-Z][A-Z0-9-]*(?:-CERT)?) (?:SHA256|MD5):\S+ (?<path>\S.*?)(?: explicit| agent)*$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex Offering();
 
     [GeneratedRegex(@"Server accepts key: (?<path>\S.*?) (?:[A-Z][A-Z0-9-]*) (?:SHA256|MD5):", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]

@@ -116,6 +116,40 @@ public class HandWrittenOpenSshOutputTests
     }
 
     [Fact]
+    public void Removes_only_the_stale_ip_record_when_just_the_ip_key_differs()
+    {
+        const string paste = """
+            Warning: the ECDSA host key for 'gw.ddbj.nig.ac.jp' differs from the key for the IP address '133.39.228.101'
+            Offending key for IP in /home/taro/.ssh/known_hosts:5
+            Matching host key in /home/taro/.ssh/known_hosts:9
+            Are you sure you want to continue connecting (yes/no)?
+            """;
+
+        var finding = Assert.Single(Paste.Diagnose(paste));
+
+        Assert.Equal("host-key-changed", finding.Code);
+        Assert.Equal("ssh-keygen -R 133.39.228.101", finding.Fix);
+        Assert.Contains("line 5", finding.Message.En);
+    }
+
+    [Fact]
+    public void Lists_offered_keys_in_the_openssh_7_order_too()
+    {
+        const string paste = """
+            debug1: Authenticating to gw.ddbj.nig.ac.jp:22 as 'taro'
+            debug1: Offering public key: RSA SHA256:TJw9tlajaiH0aereiV/pgJNd5AjBu16IL2F27nbrrkk /home/taro/.ssh/id_rsa
+            debug1: Authentications that can continue: publickey,gssapi-keyex,gssapi-with-mic
+            taro@gw.ddbj.nig.ac.jp: Permission denied (publickey,gssapi-keyex,gssapi-with-mic).
+            """;
+
+        var finding = Assert.Single(Paste.Diagnose(paste));
+
+        Assert.Contains("Keys offered: /home/taro/.ssh/id_rsa.", finding.Message.En);
+        Assert.Contains("taro@gw.ddbj.nig.ac.jp", finding.Message.En);
+        Assert.DoesNotContain("port", finding.Message.En);
+    }
+
+    [Fact]
     public void Reads_the_openssh_8_first_connection_prompt()
     {
         const string paste = """
