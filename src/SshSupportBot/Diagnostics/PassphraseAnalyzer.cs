@@ -27,6 +27,7 @@ internal sealed partial class PassphraseAnalyzer : IPasteAnalyzer
         }
 
         var key = prompted is null ? "" : $" {prompted}";
+        var keyJa = prompted is null ? "" : $" {prompted} ";
         if (incorrect || (prompted is not null && denied && !authenticated))
         {
             yield return new Finding(
@@ -34,7 +35,7 @@ internal sealed partial class PassphraseAnalyzer : IPasteAnalyzer
                 FindingSeverity.Error,
                 DiagnosticIntents.Passphrase,
                 new BilingualText(
-                    $"秘密鍵{key}のパスフレーズが受け付けられませんでした。パスフレーズはログインパスワードではなく、鍵を作ったときに決めたものです。思い出せない場合は新しい鍵を作って登録し直す必要があります。",
+                    $"秘密鍵{keyJa}のパスフレーズが受け付けられませんでした。パスフレーズはログインパスワードではなく、鍵を作ったときに決めたものです。思い出せない場合は新しい鍵を作って登録し直す必要があります。",
                     $"The passphrase for the private key{key} was not accepted. It is the one chosen when the key was made, not your login password; if it is forgotten, make a new key and register it again."),
                 prompted,
                 prompted is null ? null : $"ssh-keygen -y -f {ShellQuote.Path(prompted)}");

@@ -21,6 +21,7 @@ internal sealed partial class PermissionListingAnalyzer : IPasteAnalyzer
             .Where(p => p.EndsWith("/.ssh", StringComparison.Ordinal))
             .Select(p => p[..^5])
             .Where(p => p.Length > 0)
+            .Concat(entries.Select(e => e.Path).Where(p => p == "~" || HomeDirectory().IsMatch(p)))
             .ToHashSet(StringComparer.Ordinal);
         var judged = entries.Select(e => (Entry: e, Role: SshPathRoles.Of(e, homes))).Where(x => x.Role != SshPathRole.Other).ToList();
         if (judged.Count == 0)
@@ -129,6 +130,9 @@ internal sealed partial class PermissionListingAnalyzer : IPasteAnalyzer
 
     private static Finding Make(string code, FindingSeverity severity, PermissionEntry entry, string ja, string en, string? fix) =>
         new(code, severity, DiagnosticIntents.FilePermissions, new BilingualText(ja, en), entry.Path, fix);
+
+    [GeneratedRegex(@"^/(?:home|Users)/[^/]+$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    private static partial Regex HomeDirectory();
 
     // Prompts like "you@gw:~$", "your_account@gw4:~ (2022-12-01 15:34:50)" or a *.nig.ac.jp host name.
     [GeneratedRegex(@"^\S*?[\w.-]+@(?:gw\d*|at\d+|[\w.-]*\.nig\.ac\.jp)(?::|\s|\$|\]|>)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]

@@ -38,6 +38,7 @@ internal sealed partial class PublickeyDeniedAnalyzer : IPasteAnalyzer
 
         var who = $"{target.UserOrPlaceholder}@{target.Host ?? "?"}";
         var portNote = target.Port is { } port && port != 22 ? $" port {port}" : "";
+        var portNoteJa = target.Port is { } portJa && portJa != 22 ? $"（ポート {portJa}）" : "";
         string offeredJa, offeredEn;
         if (offered.Count > 0)
         {
@@ -56,7 +57,7 @@ internal sealed partial class PublickeyDeniedAnalyzer : IPasteAnalyzer
             FindingSeverity.Error,
             DiagnosticIntents.PermissionDeniedPublickey,
             new BilingualText(
-                $"{who}{portNote} への公開鍵認証が拒否されました（{methods}）。{offeredJa}{acceptedJa}確認する順番: 1. 両側のパーミッション、2. 秘密鍵と登録した公開鍵が対応しているか、3. ユーザー名（{target.UserOrPlaceholder}）が正しいか。",
+                $"{who}{portNoteJa} への公開鍵認証が拒否されました（{methods}）。{offeredJa}{acceptedJa}確認する順番: 1. 両側のパーミッション、2. 秘密鍵と登録した公開鍵が対応しているか、3. ユーザー名（{target.UserOrPlaceholder}）が正しいか。",
                 $"Public key login as {who}{portNote} was refused ({methods}).{offeredEn}{acceptedEn} Check in order: 1. permissions on both sides, 2. that your private key matches the registered public key, 3. that the user name ({target.UserOrPlaceholder}) is right."),
             Fix: verbose ? null : $"ssh -v {target.Destination}");
 

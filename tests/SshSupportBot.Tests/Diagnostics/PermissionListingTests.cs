@@ -25,6 +25,18 @@ public class PermissionListingTests
         Assert.Equal("chmod 600 '/Users/taro/.ssh/id_ed25519'", finding.Fix);
     }
 
+    [Theory]
+    [InlineData("775 /home/taro", "/home/taro", "chmod go-w '/home/taro'")]
+    [InlineData("drwxrwxrwx 30 taro taro 4096 May  5 13:37 /Users/taro", "/Users/taro", "chmod go-w '/Users/taro'")]
+    public void Judges_a_home_directory_listed_on_its_own(string line, string path, string fix)
+    {
+        var finding = Assert.Single(Paste.Diagnose(line));
+
+        Assert.Equal("home-writable-by-others", finding.Code);
+        Assert.Equal(path, finding.Path);
+        Assert.Equal(fix, finding.Fix);
+    }
+
     [Fact]
     public void Judges_a_macos_symbolic_stat_listing()
     {
