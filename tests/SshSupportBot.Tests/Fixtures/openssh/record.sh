@@ -41,14 +41,14 @@ SSHD_PID=""
 as_user() { runuser -u "$USER_NAME" -- env HOME="$HOME_DIR" LANG=C.UTF-8 "$@"; }
 
 host_keys() {
-    rm -f "$SRV"/ssh_host_*
-    ssh-keygen -q -t ed25519 -N '' -f "$SRV/ssh_host_ed25519_key" -C "fixture-host"
-    ssh-keygen -q -t ecdsa -N '' -f "$SRV/ssh_host_ecdsa_key" -C "fixture-host"
-    ssh-keygen -q -t rsa -b 2048 -N '' -f "$SRV/ssh_host_rsa_key" -C "fixture-host"
+  rm -f "$SRV"/ssh_host_*
+  ssh-keygen -q -t ed25519 -N '' -f "$SRV/ssh_host_ed25519_key" -C "fixture-host"
+  ssh-keygen -q -t ecdsa -N '' -f "$SRV/ssh_host_ecdsa_key" -C "fixture-host"
+  ssh-keygen -q -t rsa -b 2048 -N '' -f "$SRV/ssh_host_rsa_key" -C "fixture-host"
 }
 
 write_sshd_config() {
-    cat > "$SRV/sshd_config" <<EOF
+  cat > "$SRV/sshd_config" <<EOF
 Port $PORT
 ListenAddress 127.0.0.1
 HostKey $SRV/ssh_host_ed25519_key
@@ -70,43 +70,43 @@ EOF
 }
 
 start_sshd() {
-    stop_sshd
-    write_sshd_config
-    /usr/sbin/sshd -f "$SRV/sshd_config" -E "$SRV/sshd.log"
-    for _ in $(seq 50); do [ -s "$SRV/sshd.pid" ] && break; sleep 0.1; done
-    SSHD_PID=$(cat "$SRV/sshd.pid")
+  stop_sshd
+  write_sshd_config
+  /usr/sbin/sshd -f "$SRV/sshd_config" -E "$SRV/sshd.log"
+  for _ in $(seq 50); do [ -s "$SRV/sshd.pid" ] && break; sleep 0.1; done
+  SSHD_PID=$(cat "$SRV/sshd.pid")
 }
 
 stop_sshd() {
-    if [ -n "$SSHD_PID" ]; then kill "$SSHD_PID" 2>/dev/null; sleep 0.3; SSHD_PID=""; fi
-    rm -f "$SRV/sshd.pid"
+  if [ -n "$SSHD_PID" ]; then kill "$SSHD_PID" 2>/dev/null; sleep 0.3; SSHD_PID=""; fi
+  rm -f "$SRV/sshd.pid"
 }
 
 cleanup() {
-    stop_sshd
-    userdel "$USER_NAME" 2>/dev/null
-    rm -rf "$BASE"
+  stop_sshd
+  userdel "$USER_NAME" 2>/dev/null
+  rm -rf "$BASE"
 }
 trap cleanup EXIT
 
 # record NAME COMMAND...: runs the command as the test user, the way it appears on a terminal.
 record() {
-    local name=$1; shift
-    { printf '%s@fixture:~$ %s\n' "$USER_NAME" "$*"; as_user bash -c "$*" 2>&1; } > "$OUT/$name.txt"
-    echo "recorded $name.txt"
+  local name=$1; shift
+  { printf '%s@fixture:~$ %s\n' "$USER_NAME" "$*"; as_user bash -c "$*" 2>&1; } > "$OUT/$name.txt"
+  echo "recorded $name.txt"
 }
 
 # record_tty NAME INPUT COMMAND...: for prompts that only appear on a terminal (script gives it one).
 record_tty() {
-    local name=$1 input=$2; shift 2
-    { printf '%s@fixture:~$ %s\n' "$USER_NAME" "$*"
-      (sleep 1; printf '%s\n' "$input"; sleep 1) | as_user script -qefc "$*" /dev/null 2>&1 | tr -d '\r' | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g'
-    } > "$OUT/$name.txt"
-    echo "recorded $name.txt"
+  local name=$1 input=$2; shift 2
+  { printf '%s@fixture:~$ %s\n' "$USER_NAME" "$*"
+   (sleep 1; printf '%s\n' "$input"; sleep 1) | as_user script -qefc "$*" /dev/null 2>&1 | tr -d '\r' | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g'
+  } > "$OUT/$name.txt"
+  echo "recorded $name.txt"
 }
 
 user_key() { # user_key NAME TYPE [PASSPHRASE]
-    as_user ssh-keygen -q -t "$2" -N "${3:-}" -f "$SSH_DIR/$1" -C "$USER_NAME@fixture"
+  as_user ssh-keygen -q -t "$2" -N "${3:-}" -f "$SSH_DIR/$1" -C "$USER_NAME@fixture"
 }
 
 host_keys
