@@ -11,6 +11,7 @@ internal static class Analyzers
         new PrivateKeyPasteAnalyzer(),
         new ConfigPermissionsAnalyzer(),
         new UnprotectedKeyAnalyzer(),
+        new KeyFormatAnalyzer(),
         new WindowsKeyAclAnalyzer(),
         new PassphraseAnalyzer(),
         new HostKeyChangedAnalyzer(),

@@ -35,7 +35,7 @@ internal sealed partial class ConnectionFailureAnalyzer : IPasteAnalyzer
                     yield return Failed(code, host, port, reason);
                 }
             }
-            else if (line.Contains("kex_exchange_identification", StringComparison.Ordinal) && reported.Add("kex"))
+            else if ((line.Contains("kex_exchange_identification", StringComparison.Ordinal) || PasteRegex.TryMatch(ClosedBy(), line, out _)) && reported.Add("kex"))
             {
                 yield return new Finding(
                     "connection-closed-before-login",
@@ -102,6 +102,10 @@ internal sealed partial class ConnectionFailureAnalyzer : IPasteAnalyzer
 
     [GeneratedRegex(@"connect to host (?<host>\S+) port (?<port>\d+): (?<reason>Connection refused|Connection timed out|Operation timed out|Network is unreachable|No route to host)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex Connect();
+
+    // "Connection closed by 133.39.228.101 port 22" without a login: the server hung up during the handshake.
+    [GeneratedRegex(@"^Connection closed by (?:authenticating user \S+ )?\S+ port \d+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    private static partial Regex ClosedBy();
 
     [GeneratedRegex(@"^(?<name>[^:\[\]]+):(?<port>\d{1,5})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex WithPort();

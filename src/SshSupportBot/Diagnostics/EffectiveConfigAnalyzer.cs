@@ -37,8 +37,9 @@ internal sealed partial class EffectiveConfigAnalyzer : IPasteAnalyzer
                     break;
             }
         }
-        // Several ssh -G-only option names guard against prose that happens to start with "user ".
-        if (user is null || hostname is null || port is null || otherKeys < 2)
+        // ssh -G-only option names guard against prose that happens to start with "user "; a filtered paste
+        // (ssh -G gw | grep …) still shows identityfile lines.
+        if (user is null || hostname is null || port is null || (otherKeys < 2 && identities.Count == 0))
         {
             yield break;
         }

@@ -304,6 +304,48 @@ public class HandWrittenOpenSshOutputTests
         Assert.StartsWith("icacls \"C:\\Users\\taro/.ssh/config\" /inheritance:r", finding.Fix);
     }
 
+    [Theory]
+    [InlineData("Load key \"/home/taro/.ssh/id_ed25519.pub\": invalid format", "ssh-keygen -y -f '/home/taro/.ssh/id_ed25519.pub'")]
+    [InlineData("Load key \"/home/taro/.ssh/id_ed25519\": error in libcrypto", "ssh-keygen -y -f '/home/taro/.ssh/id_ed25519'")]
+    [InlineData("Load key \"/home/taro/gw.ppk\": invalid format", "puttygen '/home/taro/gw.ppk' -O private-openssh -o ~/.ssh/id_ed25519")]
+    public void Explains_a_key_file_ssh_cannot_read_before_the_refusal(string line, string fix)
+    {
+        var findings = Paste.Diagnose(line + "\ntaro@gw.ddbj.nig.ac.jp: Permission denied (publickey).");
+
+        Assert.Equal(["key-invalid-format", "publickey-denied"], findings.Codes());
+        Assert.Equal(fix, findings[0].Fix);
+    }
+
+    [Theory]
+    [InlineData("kex_exchange_identification: read: Connection reset by peer")]
+    [InlineData("kex_exchange_identification: Connection closed by remote host")]
+    [InlineData("Connection closed by 133.39.228.101 port 22")]
+    public void Reports_a_connection_closed_before_login_as_a_connection_failure(string line)
+    {
+        var finding = Assert.Single(Paste.Diagnose(line));
+
+        Assert.Equal("connection-closed-before-login", finding.Code);
+        Assert.Equal("connection-failed", finding.Intent);
+    }
+
+    [Fact]
+    public void Reads_a_filtered_ssh_g_paste()
+    {
+        const string paste = """
+            $ ssh -G gw | grep -E '^(user|hostname|port|identityfile) '
+            user tanaka
+            hostname gw.ddbj.nig.ac.jp
+            port 22
+            identityfile ~/.ssh/id_ed25519
+            """;
+
+        var finding = Assert.Single(Paste.Diagnose(paste));
+
+        Assert.Equal("effective-config", finding.Code);
+        Assert.Contains("as user tanaka", finding.Message.En);
+        Assert.Contains("ユーザー名 tanaka", finding.Message.Ja);
+    }
+
     [Fact]
     public void Finds_nothing_in_a_plain_question()
     {
