@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SshSupportBot.Diagnostics;
+
+/// <summary>
+/// Removes private keys from text before it is stored or logged. A pasted key is already compromised, but
+/// keeping a copy in our logs would spread it further. Cuts from the BEGIN marker to the END marker, or, for
+/// a truncated paste, to the end of the key's base64 body.
+/// </summary>
+internal static partial class SecretRedactor
+{
+    public const string Placeholder = "[private key removed]";
+
+    public static string Redact(string text)
+    {
+        if (!ContainsPrivateKey(text))
+        {
+            return text;
+        }
+        var result = new StringBuilder(text.Length);
+        var position = 0;
+        while (position < text.Length)
+        {
+            var begin = FindBegin(text, position, out var isPutty);
+            if (begin < 0)
+            {
+                result.Append(text, position, text.Length - position);
+                break;
+            }
+            result.Append(text, position, begin - position).Append(Placeholder);
+            position = isPutty ? EndOfPuttyKey(text, begin) : EndOfPemKey(text, begin);
+        }
+        return result.ToString();
+    }
+
+    public static bool ContainsPrivateKey(string text) =>
+        text.Contains("PRIVATE KEY-----", StringComparison.Ordinal) || text.Contains("PuTTY-User-Key-File-", StringComparison.Ordinal);
+
+    private static int FindBegin(string text, int from, out bool isPutty)
+    {
+        var pem = from;
+        while (true)
+        {
+            pem = text.IndexOf("-----BEGIN ", pem, StringComparison.Ordinal);
+            if (pem < 0)
+            {
+                break;
+            }
+            var close = text.IndexOf("-----", pem + 11, StringComparison.Ordinal);
+            if (close > 0 && close - pem < 80 && text.AsSpan(pem, close - pem).EndsWith("PRIVATE KEY", StringComparison.Ordinal))
+            {
+                break;
+            }
+            pem += 11;
+        }
+        var putty = text.IndexOf("PuTTY-User-Key-File-", from, StringComparison.Ordinal);
+        isPutty = putty >= 0 && (pem < 0 || putty < pem);
+        return isPutty ? putty : pem;
+    }
+
+    private static int EndOfPemKey(string text, int begin)
+    {
+        var afterMarker = text.IndexOf("-----", begin + 11, StringComparison.Ordinal) + 5;
+        var end = text.IndexOf("-----END ", afterMarker, StringComparison.Ordinal);
+        if (end >= 0)
+        {
+            var close = text.IndexOf("-----", end + 9, StringComparison.Ordinal);
+            if (close > 0 && close - end < 80)
+            {
+                return close + 5;
+            }
+        }
+        return EndOfBody(text, afterMarker, allowHeaders: true);
+    }
+
+    // PuTTY keys are "Name: value" lines followed by base64 lines and end with a Private-MAC line.
+    private static int EndOfPuttyKey(string text, int begin)
+    {
+        var mac = text.IndexOf("Private-MAC:", begin, StringComparison.Ordinal);
+        if (mac >= 0)
+        {
+            var lineEnd = text.IndexOfAny(['\r', '\n'], mac);
+            return lineEnd < 0 ? text.Length : lineEnd;
+        }
+        return EndOfBody(text, begin, allowHeaders: true);
+    }
+
+    /// <summary>Without an END marker, the key runs as long as the lines look like base64 or key headers.</summary>
+    private static int EndOfBody(string text, int from, bool allowHeaders)
+    {
+        var position = from;
+        var end = from;
+        while (position < text.Length)
+        {
+            var lineEnd = text.IndexOfAny(['\r', '\n'], position);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+            var line = text.AsSpan(position, lineEnd - position).Trim();
+            if (position == from && line.Length == 0)
+            {
+                // the rest of the marker line
+            }
+            else if (line.Length == 0 || !(IsBase64(line) || (allowHeaders && IsHeader(line))))
+            {
+                break;
+            }
+            end = lineEnd;
+            position = lineEnd + 1;
+        }
+        return end;
+    }
+
+    private static bool IsBase64(ReadOnlySpan<char> line)
+    {
+        foreach (var c in line)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=' or ' '))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsHeader(ReadOnlySpan<char> line) => HeaderLine().IsMatch(line);
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9-]{1,40}: .{0,200}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    private static partial Regex HeaderLine();
+}
