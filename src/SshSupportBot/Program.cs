@@ -5,6 +5,7 @@ var root = new RootCommand("SshSupportBot: answers SSH questions about the NIG s
 {
     ChatCommand.Create(),
     AskCommand.Create(),
+    DiagnoseCommand.Create(),
     ClassifyCommand.Create(),
     TrainCommand.Create(),
     EvalCommand.Create(),

@@ -10,10 +10,10 @@ internal static class AskCommand
         var text = new Argument<string[]>("text") { Description = "The question or pasted error (quote it, or pass several words).", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the answer as one JSON object (language, intent, confidence, alternatives, answer, findings)." };
         var command = new Command("ask", "Answer one question, as the bot would in chat.") { text, json };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
-            var reply = runtime.Answerer.Answer(string.Join(' ', parse.GetValue(text) ?? []));
+            var reply = await runtime.Advisor.AdviseAsync(runtime.Answerer.Answer(string.Join(' ', parse.GetValue(text) ?? [])), cancellationToken);
             Console.WriteLine(parse.GetValue(json) ? ReplyJson.Serialize(reply) : TerminalRenderer.Render(reply));
             return 0;
         });

@@ -2,6 +2,7 @@ using SshSupportBot.Diagnostics;
 using SshSupportBot.Flows;
 using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
+using SshSupportBot.Probes;
 using SshSupportBot.Storage;
 
 namespace SshSupportBot.Conversations;
@@ -10,7 +11,7 @@ namespace SshSupportBot.Conversations;
 /// The conversation engine behind every channel: loads the conversation's state once per turn, answers or moves
 /// its flow on, and saves the state with a version check. Turns of one conversation run one at a time.
 /// </summary>
-internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, IConversationStore store, TimeProvider time) : ITurnHandler
+internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, IConversationStore store, TimeProvider time, GatewayAdvisor? advisor = null) : ITurnHandler
 {
     public const string StartFlowPrefix = "flow:start:";
     private const int SaveAttempts = 5;
@@ -33,7 +34,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
                 var (reply, next) = Turn(state, message);
                 if (await store.TrySaveAsync(next with { UpdatedAt = time.GetUtcNow() }, cancellationToken))
                 {
-                    return [reply];
+                    return [advisor is null ? reply : await advisor.AdviseAsync(reply, cancellationToken)];
                 }
                 // Another worker saved a turn of this conversation meanwhile: decide again on its state.
             }

@@ -5,6 +5,8 @@ using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
 using SshSupportBot.Flows;
 using SshSupportBot.Storage;
+using SshSupportBot.Probes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SshSupportBot.Hosting;
 
@@ -12,8 +14,9 @@ namespace SshSupportBot.Hosting;
 internal sealed class BotRuntime
 {
     private BotRuntime(BotSettings bot, ClassifierSettings classifier, StorageSettings storage, string intentsPath, string dataPath,
-        KnowledgeBaseLoadResult load, ClassifierBuilder.Built built, Answerer answerer, Diagnostician diagnostician)
+        KnowledgeBaseLoadResult load, ClassifierBuilder.Built built, Answerer answerer, Diagnostician diagnostician, IServiceProvider probes)
     {
+        Probes = probes;
         Storage = storage;
         Diagnostician = diagnostician;
         Bot = bot;
@@ -32,6 +35,11 @@ internal sealed class BotRuntime
     public StorageSettings Storage { get; }
 
     public Diagnostician Diagnostician { get; }
+
+    /// <summary>The gateway probes, built once so that every conversation shares their cache.</summary>
+    public IServiceProvider Probes { get; }
+
+    public GatewayAdvisor Advisor => Probes.GetRequiredService<GatewayAdvisor>();
 
     public string IntentsPath { get; }
 
@@ -64,14 +72,15 @@ internal sealed class BotRuntime
         var diagnostician = new Diagnostician(Analyzers.All());
         var answerer = new Answerer(built.Classifier, diagnostician, bot, classifierSettings);
         var storage = configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
-        return new BotRuntime(bot, classifierSettings, storage, intentsPath, dataPath, load, built, answerer, diagnostician);
+        var probes = new ServiceCollection().AddProbes(configuration).AddSingleton<GatewayAdvisor>().BuildServiceProvider();
+        return new BotRuntime(bot, classifierSettings, storage, intentsPath, dataPath, load, built, answerer, diagnostician, probes);
     }
 
     public string ConversationDatabasePath => Storage.Sqlite ?? Path.Combine(DataPath, "conversations.db");
 
     /// <summary>The engine over the embedded store; the server swaps the store by configuration.</summary>
     public ConversationEngine CreateEngine(IConversationStore store, TimeProvider time) =>
-        new(Answerer, new FlowRunner(Diagnostician), store, time);
+        new(Answerer, new FlowRunner(Diagnostician), store, time, Advisor);
 
     public IConversationStore CreateDefaultStore(TimeProvider time) =>
         new SqliteConversationStore(ConversationDatabasePath, Storage.ConversationExpiry, time);
