@@ -58,7 +58,7 @@ internal sealed class OpenIdKeyStore(HttpClient http, TeamsOptions options, Time
             loadedAt = now;
             logger.LogInformation("Loaded {KeyCount} Bot Framework signing keys", keys.Count);
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException or ArgumentException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             // Keep the keys we had: an outage of the metadata endpoint must not reject tokens signed by known keys.
             logger.LogError(e, "Could not load the Bot Framework signing keys from {MetadataUrl}", options.OpenIdMetadataUrl);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace SshSupportBot.Teams;
 
@@ -24,6 +25,11 @@ internal static class TeamsEndpoint
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
+        // A chunked body has no Content-Length; Kestrel enforces this limit while we read.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
         Activity? activity;
         try
         {
@@ -32,6 +38,10 @@ internal static class TeamsEndpoint
         catch (JsonException)
         {
             activity = null;
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
         var authenticated = false;

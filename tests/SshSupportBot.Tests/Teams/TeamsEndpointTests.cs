@@ -161,4 +161,13 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Equal(2, connector.Accepted.Count);
         Assert.Equal(1, connector.TokenRequests);
     }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_before_it_is_read_whole()
+    {
+        var response = await host.PostAsync(ActivityBuilder.Message(new string('x', 600_000), connector.ServiceUrl), key.Token(serviceUrl: connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(host.Turns.Received);
+    }
 }
