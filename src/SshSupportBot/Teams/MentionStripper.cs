@@ -1,0 +1,12 @@
+using System.Text.RegularExpressions;
+
+namespace SshSupportBot.Teams;
+
+/// <summary>Teams puts "&lt;at&gt;Bot name&lt;/at&gt;" into the text when a user @-mentions the bot in a channel.</summary>
+internal static partial class MentionStripper
+{
+    public static string Strip(string text) => Mention().Replace(text, " ").Trim();
+
+    [GeneratedRegex("<at[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex Mention();
+}

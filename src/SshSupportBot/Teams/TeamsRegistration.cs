@@ -1,0 +1,62 @@
+using SshSupportBot.Storage;
+
+namespace SshSupportBot.Teams;
+
+/// <summary>Adds the Teams adapter to the server when <c>Teams:AppId</c> is set; otherwise the endpoint does not exist.</summary>
+internal static class TeamsRegistration
+{
+    public static void AddTeams(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
+        if (!options.IsConfigured)
+        {
+            return;
+        }
+        if (options.AllowUnauthenticated)
+        {
+            var exposed = LoopbackGuard.NonLoopback(LoopbackGuard.ConfiguredUrls(builder.Configuration));
+            if (exposed.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Teams:AllowUnauthenticated=true is only allowed when the server listens on loopback addresses, but it is configured for {string.Join(", ", exposed)}. " +
+                    "Use --urls http://127.0.0.1:<port>, or turn authentication back on.");
+            }
+        }
+        else if (string.IsNullOrEmpty(options.ResolveAppPassword()))
+        {
+            throw new InvalidOperationException("Teams:AppId is set but neither Teams:AppPassword nor Teams:AppPasswordFile is. Set one, or remove Teams:AppId to turn Teams off.");
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(new ConnectorRetryPolicy());
+        services.AddSingleton<TeamsWorkQueue>();
+        services.AddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
+        services.AddHttpClient(nameof(OpenIdKeyStore), c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(nameof(ConnectorTokenProvider), c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<OpenIdKeyStore>(sp => ActivatorUtilities.CreateInstance<OpenIdKeyStore>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(OpenIdKeyStore))));
+        services.AddSingleton<ConnectorTokenProvider>(sp => ActivatorUtilities.CreateInstance<ConnectorTokenProvider>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorTokenProvider))));
+        services.AddSingleton<ConnectorClient>(sp => ActivatorUtilities.CreateInstance<ConnectorClient>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient))));
+        services.AddSingleton<BotFrameworkAuthenticator>();
+        services.AddHostedService<TeamsWorker>();
+    }
+
+    public static void MapTeams(this WebApplication app)
+    {
+        if (app.Services.GetService<TeamsOptions>() is not { } options)
+        {
+            return;
+        }
+        if (options.AllowUnauthenticated)
+        {
+            app.Logger.LogWarning(
+                "TEAMS AUTHENTICATION IS OFF (Teams:AllowUnauthenticated=true): {Route} accepts activities without a token and replies without one. Local development only.",
+                TeamsEndpoint.Route);
+        }
+        app.MapPost(TeamsEndpoint.Route, TeamsEndpoint.HandleAsync);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.Json;
+using SshSupportBot.Conversations;
+using SshSupportBot.Intents;
+
+namespace SshSupportBot.Teams;
+
+/// <summary>
+/// Turns a channel-neutral reply into Bot Framework message activities: Markdown text, and an Adaptive Card
+/// (1.5, the newest Teams renders everywhere) carrying the choices as Action.Submit buttons.
+/// </summary>
+internal static class TeamsReplyRenderer
+{
+    public const string CardVersion = "1.5";
+
+    /// <summary>Teams refuses activities over about 28 KB; text chunks stay well below, leaving room for the card and envelope.</summary>
+    public const int MaxTextBytes = 20_000;
+
+    public static IReadOnlyList<Activity> Render(BotReply reply, Activity incoming)
+    {
+        var chunks = Split(reply.Text, MaxTextBytes);
+        var activities = new List<Activity>(chunks.Count);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var last = i == chunks.Count - 1;
+            activities.Add(Message(incoming, chunks[i], last && reply.Choices.Count > 0 ? [ChoiceCard(reply.Choices, reply.Language)] : null));
+        }
+        return activities;
+    }
+
+    public static Activity Greeting(Activity incoming, ChannelAccount member) =>
+        Message(incoming,
+            "こんにちは。スパコンへの SSH 接続で困ったことがあれば、エラーメッセージをそのまま貼り付けてください。\n\n" +
+            "Hello! If you have trouble connecting to the supercomputer over SSH, paste the error message here.",
+            null) with { Recipient = member };
+
+    public static Activity Apology(Activity incoming) =>
+        Message(incoming,
+            "すみません、エラーが起きました。もう一度お試しください。\n\nSorry, something went wrong on my side. Please try again.",
+            null);
+
+    private static Activity Message(Activity incoming, string text, IReadOnlyList<Attachment>? attachments) => new()
+    {
+        Type = "message",
+        Text = text,
+        TextFormat = "markdown",
+        From = incoming.Recipient,
+        Recipient = incoming.From,
+        Conversation = incoming.Conversation,
+        ReplyToId = incoming.Id,
+        Attachments = attachments,
+    };
+
+    private static Attachment ChoiceCard(IReadOnlyList<ReplyChoice> choices, Language language)
+    {
+        var card = new Dictionary<string, object>
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = CardVersion,
+            ["body"] = new object[]
+            {
+                new { type = "TextBlock", text = language == Language.Ja ? "次から選べます:" : "You can choose:", wrap = true },
+            },
+            ["actions"] = choices.Select(c => new Dictionary<string, object>
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = c.Label,
+                ["data"] = new Dictionary<string, string> { [ActivityMapper.ChoiceKey] = c.Value },
+            }).ToArray(),
+        };
+        return new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card) };
+    }
+
+    /// <summary>Splits at paragraph, then line, then character boundaries so no chunk exceeds <paramref name="maxBytes"/> in UTF-8.</summary>
+    public static IReadOnlyList<string> Split(string text, int maxBytes)
+    {
+        var chunks = new List<string>();
+        var rest = text;
+        while (Encoding.UTF8.GetByteCount(rest) > maxBytes)
+        {
+            var fit = LongestPrefixWithin(rest, maxBytes);
+            var cut = rest.LastIndexOf("\n\n", fit, StringComparison.Ordinal);
+            if (cut <= 0)
+            {
+                cut = rest.LastIndexOf('\n', fit - 1);
+            }
+            if (cut <= 0)
+            {
+                cut = fit;
+            }
+            chunks.Add(rest[..cut].TrimEnd());
+            rest = rest[cut..].TrimStart('\n');
+        }
+        chunks.Add(rest);
+        return chunks;
+    }
+
+    private static int LongestPrefixWithin(string text, int maxBytes)
+    {
+        var bytes = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var width = char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 4 : Encoding.UTF8.GetByteCount(text.AsSpan(i, 1));
+            if (bytes + width > maxBytes)
+            {
+                return Math.Max(i, 1);
+            }
+            bytes += width;
+            if (width == 4)
+            {
+                i++;
+            }
+        }
+        return text.Length;
+    }
+}
