@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash tests/setup.sh
+bash tests/e2e/setup.sh
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

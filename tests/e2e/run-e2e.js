@@ -22,7 +22,8 @@ const expectFirst = argument('expect-first', 'Did you mean one of these?');
 const choice = argument('choice', 'Fix key file permissions');
 const expectNext = argument('expect-next', 'chmod 600');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const timeout = 45000;
+// Generous: on a loaded 2-core machine chromium alone can take tens of seconds to render Web Chat.
+const timeout = 150000;
 
 function listen(app) {
   return new Promise((resolve, reject) => {
