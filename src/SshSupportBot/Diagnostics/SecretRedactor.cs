@@ -20,18 +20,48 @@ internal static partial class SecretRedactor
         }
         var result = new StringBuilder(text.Length);
         var position = 0;
+        foreach (var (start, end) in KeyRanges(text))
+        {
+            result.Append(text, position, start - position).Append(Placeholder);
+            position = end;
+        }
+        return result.Append(text, position, text.Length - position).ToString();
+    }
+
+    /// <summary>Where each private key (marker to end of body) sits in the text, in order.</summary>
+    public static IEnumerable<(int Start, int End)> KeyRanges(string text)
+    {
+        if (!ContainsPrivateKey(text))
+        {
+            yield break;
+        }
+        var position = 0;
         while (position < text.Length)
         {
             var begin = FindBegin(text, position, out var isPutty);
             if (begin < 0)
             {
-                result.Append(text, position, text.Length - position);
-                break;
+                yield break;
             }
-            result.Append(text, position, begin - position).Append(Placeholder);
             position = isPutty ? EndOfPuttyKey(text, begin) : EndOfPemKey(text, begin);
+            yield return (begin, position);
         }
-        return result.ToString();
+    }
+
+    /// <summary>True when a key range holds key material, not just a marker quoted in a question.</summary>
+    public static bool HasKeyMaterial(string text, (int Start, int End) range)
+    {
+        var run = 0;
+        for (var i = range.Start; i < range.End; i++)
+        {
+            var c = text[i];
+            run = char.IsAsciiLetterOrDigit(c) || c is '+' or '/' ? run + 1 : 0;
+            if (run >= 40)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static bool ContainsPrivateKey(string text) =>
@@ -71,7 +101,7 @@ internal static partial class SecretRedactor
                 return close + 5;
             }
         }
-        return EndOfBody(text, afterMarker, allowHeaders: true);
+        return EndOfBody(text, afterMarker);
     }
 
     // PuTTY keys are "Name: value" lines followed by base64 lines and end with a Private-MAC line.
@@ -83,14 +113,18 @@ internal static partial class SecretRedactor
             var lineEnd = text.IndexOfAny(['\r', '\n'], mac);
             return lineEnd < 0 ? text.Length : lineEnd;
         }
-        return EndOfBody(text, begin, allowHeaders: true);
+        return EndOfBody(text, begin);
     }
 
-    /// <summary>Without an END marker, the key runs as long as the lines look like base64 or key headers.</summary>
-    private static int EndOfBody(string text, int from, bool allowHeaders)
+    /// <summary>
+    /// Without an END marker, the key runs as long as the lines look like base64 or "Name: value" headers; a blank
+    /// line is part of it only right after the headers (as in encrypted PEM), otherwise it ends the key.
+    /// </summary>
+    private static int EndOfBody(string text, int from)
     {
         var position = from;
         var end = from;
+        var afterHeaders = true;
         while (position < text.Length)
         {
             var lineEnd = text.IndexOfAny(['\r', '\n'], position);
@@ -99,30 +133,40 @@ internal static partial class SecretRedactor
                 lineEnd = text.Length;
             }
             var line = text.AsSpan(position, lineEnd - position).Trim();
-            if (position == from && line.Length == 0)
-            {
-                // the rest of the marker line
-            }
-            else if (line.Length == 0 || !(IsBase64(line) || (allowHeaders && IsHeader(line))))
+            var header = line.Length > 0 && IsHeader(line);
+            var keep = line.Length == 0 ? afterHeaders : header || IsBase64(line);
+            if (!keep)
             {
                 break;
             }
+            afterHeaders = header || (line.Length == 0 && afterHeaders);
             end = lineEnd;
             position = lineEnd + 1;
+            if (position < text.Length && text[lineEnd] == '\r' && text[position] == '\n')
+            {
+                position++;
+            }
         }
         return end;
     }
 
+    // Key bodies are long base64 lines (64 or 70 characters, or one long line when a chat client joined them);
+    // only the final line is short. A short word such as "thanks" after a truncated key is not part of it.
     private static bool IsBase64(ReadOnlySpan<char> line)
     {
+        var spaces = false;
         foreach (var c in line)
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=' or ' '))
+            if (c == ' ')
+            {
+                spaces = true;
+            }
+            else if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '='))
             {
                 return false;
             }
         }
-        return true;
+        return spaces ? line.Length >= 60 : line.Length >= 16 || line.EndsWith("=");
     }
 
     private static bool IsHeader(ReadOnlySpan<char> line) => HeaderLine().IsMatch(line);
