@@ -36,9 +36,14 @@ internal static partial class SecretRedactor
             yield break;
         }
         var position = 0;
+        var putty = text.IndexOf(PuttyMarker, StringComparison.Ordinal);
         while (position < text.Length)
         {
-            var begin = FindBegin(text, position, out var isPutty);
+            if (putty >= 0 && putty < position)
+            {
+                putty = text.IndexOf(PuttyMarker, position, StringComparison.Ordinal);
+            }
+            var begin = FindBegin(text, position, putty, out var isPutty);
             if (begin < 0)
             {
                 yield break;
@@ -65,9 +70,15 @@ internal static partial class SecretRedactor
     }
 
     public static bool ContainsPrivateKey(string text) =>
-        text.Contains("PRIVATE KEY-----", StringComparison.Ordinal) || text.Contains("PuTTY-User-Key-File-", StringComparison.Ordinal);
+        text.Contains("PRIVATE KEY-----", StringComparison.Ordinal) || text.Contains(PuttyMarker, StringComparison.Ordinal);
 
-    private static int FindBegin(string text, int from, out bool isPutty)
+    private const string PuttyMarker = "PuTTY-User-Key-File-";
+
+    private static int IndexWithin(string text, string value, int start, int length) =>
+        start >= text.Length ? -1 : text.IndexOf(value, start, Math.Clamp(length, 0, text.Length - start), StringComparison.Ordinal);
+
+    // Every search below is bounded (by a length or by the next key's marker), so a paste full of markers stays linear.
+    private static int FindBegin(string text, int from, int putty, out bool isPutty)
     {
         var pem = from;
         while (true)
@@ -77,26 +88,26 @@ internal static partial class SecretRedactor
             {
                 break;
             }
-            var close = text.IndexOf("-----", pem + 11, StringComparison.Ordinal);
-            if (close > 0 && close - pem < 80 && text.AsSpan(pem, close - pem).EndsWith("PRIVATE KEY", StringComparison.Ordinal))
+            var close = IndexWithin(text, "-----", pem + 11, 80);
+            if (close > 0 && text.AsSpan(pem, close - pem).EndsWith("PRIVATE KEY", StringComparison.Ordinal))
             {
                 break;
             }
             pem += 11;
         }
-        var putty = text.IndexOf("PuTTY-User-Key-File-", from, StringComparison.Ordinal);
         isPutty = putty >= 0 && (pem < 0 || putty < pem);
         return isPutty ? putty : pem;
     }
 
     private static int EndOfPemKey(string text, int begin)
     {
-        var afterMarker = text.IndexOf("-----", begin + 11, StringComparison.Ordinal) + 5;
-        var end = text.IndexOf("-----END ", afterMarker, StringComparison.Ordinal);
+        var afterMarker = IndexWithin(text, "-----", begin + 11, 80) + 5;
+        var nextBegin = text.IndexOf("-----BEGIN ", afterMarker, StringComparison.Ordinal);
+        var end = IndexWithin(text, "-----END ", afterMarker, (nextBegin < 0 ? text.Length : nextBegin) - afterMarker);
         if (end >= 0)
         {
-            var close = text.IndexOf("-----", end + 9, StringComparison.Ordinal);
-            if (close > 0 && close - end < 80)
+            var close = IndexWithin(text, "-----", end + 9, 80);
+            if (close > 0)
             {
                 return close + 5;
             }
@@ -107,7 +118,7 @@ internal static partial class SecretRedactor
     // PuTTY keys are "Name: value" lines followed by base64 lines and end with a Private-MAC line.
     private static int EndOfPuttyKey(string text, int begin)
     {
-        var mac = text.IndexOf("Private-MAC:", begin, StringComparison.Ordinal);
+        var mac = IndexWithin(text, "Private-MAC:", begin, 20_000);
         if (mac >= 0)
         {
             var lineEnd = text.IndexOfAny(['\r', '\n'], mac);
