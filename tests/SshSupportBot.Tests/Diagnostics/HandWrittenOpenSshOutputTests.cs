@@ -347,6 +347,16 @@ public class HandWrittenOpenSshOutputTests
     }
 
     [Fact]
+    public void Reads_user_and_host_through_slack_auto_links()
+    {
+        const string paste = "ssh <mailto:taro@gw.ddbj.nig.ac.jp|taro@gw.ddbj.nig.ac.jp> で\nReceived disconnect from 133.39.228.101 port 22:2: Too many authentication failures";
+
+        var finding = Assert.Single(Paste.Diagnose(paste));
+
+        Assert.Equal("ssh -o IdentitiesOnly=yes -i ~/.ssh/id_ed25519 taro@gw.ddbj.nig.ac.jp", finding.Fix);
+    }
+
+    [Fact]
     public void Finds_nothing_in_a_plain_question()
     {
         Assert.Empty(Paste.Diagnose("スパコンにログインできません。どうすればいいですか？ user@example.com"));
