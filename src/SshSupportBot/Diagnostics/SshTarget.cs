@@ -111,11 +111,22 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
         {
             user = destination[..at];
         }
-        return new SshTarget(user, host.Length == 0 ? null : host, port);
+        // Prose such as "ssh で接続すると" is not a command line.
+        if (!HostName().IsMatch(host) || (user is not null && !UserName().IsMatch(user)))
+        {
+            return null;
+        }
+        return new SshTarget(user, host, port);
     }
 
     // The options of ssh(1) that take a value, so "-i key host" is not read as destination "key".
     private const string OptionsWithArgument = "BbcDEeFIiJLlmOoPpQRSWw";
+
+    [GeneratedRegex(@"^[A-Za-z0-9._:%\[\]-]{1,253}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    private static partial Regex HostName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    private static partial Regex UserName();
 
     [GeneratedRegex(@"Authenticating to (?<host>\S+?):(?<port>\d+) as '(?<user>[^']+)'", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex AuthenticatingTo();

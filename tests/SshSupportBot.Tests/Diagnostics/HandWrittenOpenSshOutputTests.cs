@@ -357,6 +357,18 @@ public class HandWrittenOpenSshOutputTests
     }
 
     [Fact]
+    public void Does_not_take_prose_after_the_word_ssh_for_a_host()
+    {
+        const string paste = """
+            ssh で接続すると次のように出ます
+            $ ssh -i ~/.ssh/id_ed25519 hanako@gw2.ddbj.nig.ac.jp
+            Received disconnect from 133.39.228.101 port 22:2: Too many authentication failures
+            """;
+
+        Assert.Equal("ssh -o IdentitiesOnly=yes -i ~/.ssh/id_ed25519 hanako@gw2.ddbj.nig.ac.jp", Assert.Single(Paste.Diagnose(paste)).Fix);
+    }
+
+    [Fact]
     public void Finds_nothing_in_a_plain_question()
     {
         Assert.Empty(Paste.Diagnose("スパコンにログインできません。どうすればいいですか？ user@example.com"));
