@@ -167,6 +167,21 @@ public class HandWrittenOpenSshOutputTests
     }
 
     [Fact]
+    public void Does_not_ask_to_confirm_a_host_key_the_user_already_accepted()
+    {
+        const string paste = """
+            The authenticity of host 'gw.ddbj.nig.ac.jp (133.39.228.101)' can't be established.
+            ED25519 key fingerprint is SHA256:1x2Y3z4A5b6C7d8E9f0G1h2I3j4K5l6M7n8O9p0Q1r2.
+            This key is not known by any other names.
+            Are you sure you want to continue connecting (yes/no/[fingerprint])? yes
+            Warning: Permanently added 'gw.ddbj.nig.ac.jp' (ED25519) to the list of known hosts.
+            Last login: Thu Dec 1 15:33:59 2022 from 192.0.2.10
+            """;
+
+        Assert.Equal(["login-succeeded", "host-key-added"], Paste.Diagnose(paste).Codes());
+    }
+
+    [Fact]
     public void Builds_the_identities_only_command_from_the_typed_command_line()
     {
         const string paste = """
