@@ -52,6 +52,10 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
         return new SshTarget(user ?? typed?.User, host ?? typed?.Host, port ?? typed?.Port);
     }
 
+    /// <summary>The first ssh command line in the paste, as the user typed it.</summary>
+    public static SshTarget? Typed(PastedText paste) =>
+        paste.Lines.Where(l => l.Contains("ssh", StringComparison.Ordinal)).Select(FromCommandLine).FirstOrDefault(t => t is not null);
+
     /// <summary>Reads an <c>ssh [options] [user@]host</c> command line, as typed after a prompt.</summary>
     public static SshTarget? FromCommandLine(string line)
     {

@@ -182,6 +182,22 @@ public class HandWrittenOpenSshOutputTests
     }
 
     [Fact]
+    public void Points_out_that_the_local_user_name_was_used_when_none_was_typed()
+    {
+        const string paste = """
+            taro@MINIPC:~$ ssh gw.ddbj.nig.ac.jp
+            taro@gw.ddbj.nig.ac.jp: Permission denied (publickey).
+            """;
+
+        var findings = Paste.Diagnose(paste);
+
+        Assert.Equal(["publickey-denied", "username-not-given"], findings.Codes());
+        Assert.Equal("wrong-username", findings[1].Intent);
+        Assert.Contains("taro", findings[1].Message.En);
+        Assert.Equal("ssh ACCOUNT@gw.ddbj.nig.ac.jp", findings[1].Fix);
+    }
+
+    [Fact]
     public void Builds_the_identities_only_command_from_the_typed_command_line()
     {
         const string paste = """
