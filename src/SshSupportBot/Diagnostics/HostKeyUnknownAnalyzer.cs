@@ -16,8 +16,9 @@ internal sealed partial class HostKeyUnknownAnalyzer : IPasteAnalyzer
         var verificationFailed = false;
         foreach (var line in paste.Lines)
         {
+            // A changed key is the other analyzer's case; "Permanently added" means the question was already answered.
             if (line.Contains("IDENTIFICATION HAS CHANGED", StringComparison.Ordinal) || line.Contains("Offending ", StringComparison.Ordinal)
-                || line.Contains("has changed and you have requested", StringComparison.Ordinal))
+                || line.Contains("has changed and you have requested", StringComparison.Ordinal) || line.Contains("Permanently added", StringComparison.Ordinal))
             {
                 yield break;
             }

@@ -35,7 +35,7 @@ internal static partial class PermissionListingParser
             if (PasteRegex.TryMatch(StatOctal(), line, out m) && LooksLikePath(m.Groups["path"].Value))
             {
                 var mode = Convert.ToInt32(m.Groups["mode"].Value, 8) & 0x1FF;
-                pending.Add((m.Groups["path"].Value, mode, IsDirectoryName(m.Groups["path"].Value, entries, pending), null, null));
+                pending.Add((m.Groups["path"].Value, mode, IsDirectoryName(m.Groups["path"].Value), null, null));
                 continue;
             }
             if (PasteRegex.TryMatch(StatSymbolic(), line, out m) && LooksLikePath(m.Groups["path"].Value))
@@ -99,11 +99,11 @@ internal static partial class PermissionListingParser
             .ToList();
     }
 
-    private static bool IsDirectoryName(string path, List<PermissionEntry> entries, List<(string Name, int Mode, bool IsDirectory, string? Owner, string? Group)> pending)
+    // stat -c "%a %n" does not say what is a directory; only ~/.ssh's own entry needs to be known as one.
+    private static bool IsDirectoryName(string path)
     {
         var trimmed = path.TrimEnd('/');
-        return path.EndsWith('/') || trimmed == "~" || trimmed.EndsWith("/.ssh", StringComparison.Ordinal) || trimmed == ".ssh"
-            || pending.Any(p => p.Name.StartsWith(trimmed + "/", StringComparison.Ordinal)) || HomeLike().IsMatch(trimmed);
+        return path.EndsWith('/') || trimmed == "~" || trimmed == ".ssh" || trimmed.EndsWith("/.ssh", StringComparison.Ordinal) || HomeLike().IsMatch(trimmed);
     }
 
     private static bool LooksLikePath(string path) =>

@@ -2,12 +2,15 @@ using SshSupportBot.Intents;
 
 namespace SshSupportBot.Diagnostics;
 
-/// <summary>A private key in a chat message is a leaked key; nothing else in the paste matters as much.</summary>
+/// <summary>
+/// A private key in a chat message is a leaked key; nothing else in the paste matters as much. A marker quoted
+/// without key material ("my file starts with -----BEGIN …") is not a leak and is not reported.
+/// </summary>
 internal sealed class PrivateKeyPasteAnalyzer : IPasteAnalyzer
 {
     public IEnumerable<Finding> Analyze(PastedText paste)
     {
-        if (!SecretRedactor.ContainsPrivateKey(paste.Raw) || SecretRedactor.Redact(paste.Raw) == paste.Raw)
+        if (!SecretRedactor.KeyRanges(paste.Raw).Any(range => SecretRedactor.HasKeyMaterial(paste.Raw, range)))
         {
             yield break;
         }

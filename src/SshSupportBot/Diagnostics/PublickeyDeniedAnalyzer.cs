@@ -61,6 +61,19 @@ internal sealed partial class PublickeyDeniedAnalyzer : IPasteAnalyzer
                 $"Public key login as {who}{portNote} was refused ({methods}).{offeredEn}{acceptedEn} Check in order: 1. permissions on both sides, 2. that your private key matches the registered public key, 3. that the user name ({target.UserOrPlaceholder}) is right."),
             Fix: verbose ? null : $"ssh -v {target.Destination}");
 
+        // Without a user on the command line ssh sends the local account name, which often differs from the NIG account.
+        if (SshTarget.Typed(paste) is { User: null, Host: { } typedHost } && target.User is { } sentUser)
+        {
+            yield return new Finding(
+                "username-not-given",
+                FindingSeverity.Warning,
+                DiagnosticIntents.WrongUsername,
+                new BilingualText(
+                    $"コマンドにユーザー名が無いため、ssh は手元の計算機のユーザー名 {sentUser} で接続しました。スパコンのアカウント名が違う場合は、アカウント名を指定してください。",
+                    $"The command gave no user name, so ssh used your local one, {sentUser}. If your supercomputer account is different, give it explicitly."),
+                Fix: $"ssh ACCOUNT@{typedHost}");
+        }
+
         if (verbose && offered.Count == 0)
         {
             var triedJa = missing.Count == 0 ? "" : $"探したが無かったファイル: {string.Join(", ", missing)}。";

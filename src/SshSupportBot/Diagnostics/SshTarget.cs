@@ -52,6 +52,10 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
         return new SshTarget(user ?? typed?.User, host ?? typed?.Host, port ?? typed?.Port);
     }
 
+    /// <summary>The first ssh command line in the paste, as the user typed it.</summary>
+    public static SshTarget? Typed(PastedText paste) =>
+        paste.Lines.Where(l => l.Contains("ssh", StringComparison.Ordinal)).Select(FromCommandLine).FirstOrDefault(t => t is not null);
+
     /// <summary>Reads an <c>ssh [options] [user@]host</c> command line, as typed after a prompt.</summary>
     public static SshTarget? FromCommandLine(string line)
     {
@@ -111,11 +115,22 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
         {
             user = destination[..at];
         }
-        return new SshTarget(user, host.Length == 0 ? null : host, port);
+        // Prose such as "ssh で接続すると" is not a command line.
+        if (!HostName().IsMatch(host) || (user is not null && !UserName().IsMatch(user)))
+        {
+            return null;
+        }
+        return new SshTarget(user, host, port);
     }
 
     // The options of ssh(1) that take a value, so "-i key host" is not read as destination "key".
     private const string OptionsWithArgument = "BbcDEeFIiJLlmOoPpQRSWw";
+
+    [GeneratedRegex(@"^[A-Za-z0-9._:%\[\]-]{1,253}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    private static partial Regex HostName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    private static partial Regex UserName();
 
     [GeneratedRegex(@"Authenticating to (?<host>\S+?):(?<port>\d+) as '(?<user>[^']+)'", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex AuthenticatingTo();

@@ -167,6 +167,37 @@ public class HandWrittenOpenSshOutputTests
     }
 
     [Fact]
+    public void Does_not_ask_to_confirm_a_host_key_the_user_already_accepted()
+    {
+        const string paste = """
+            The authenticity of host 'gw.ddbj.nig.ac.jp (133.39.228.101)' can't be established.
+            ED25519 key fingerprint is SHA256:1x2Y3z4A5b6C7d8E9f0G1h2I3j4K5l6M7n8O9p0Q1r2.
+            This key is not known by any other names.
+            Are you sure you want to continue connecting (yes/no/[fingerprint])? yes
+            Warning: Permanently added 'gw.ddbj.nig.ac.jp' (ED25519) to the list of known hosts.
+            Last login: Thu Dec 1 15:33:59 2022 from 192.0.2.10
+            """;
+
+        Assert.Equal(["login-succeeded", "host-key-added"], Paste.Diagnose(paste).Codes());
+    }
+
+    [Fact]
+    public void Points_out_that_the_local_user_name_was_used_when_none_was_typed()
+    {
+        const string paste = """
+            taro@MINIPC:~$ ssh gw.ddbj.nig.ac.jp
+            taro@gw.ddbj.nig.ac.jp: Permission denied (publickey).
+            """;
+
+        var findings = Paste.Diagnose(paste);
+
+        Assert.Equal(["publickey-denied", "username-not-given"], findings.Codes());
+        Assert.Equal("wrong-username", findings[1].Intent);
+        Assert.Contains("taro", findings[1].Message.En);
+        Assert.Equal("ssh ACCOUNT@gw.ddbj.nig.ac.jp", findings[1].Fix);
+    }
+
+    [Fact]
     public void Builds_the_identities_only_command_from_the_typed_command_line()
     {
         const string paste = """
@@ -344,6 +375,28 @@ public class HandWrittenOpenSshOutputTests
         Assert.Equal("effective-config", finding.Code);
         Assert.Contains("as user tanaka", finding.Message.En);
         Assert.Contains("ユーザー名 tanaka", finding.Message.Ja);
+    }
+
+    [Fact]
+    public void Reads_user_and_host_through_slack_auto_links()
+    {
+        const string paste = "ssh <mailto:taro@gw.ddbj.nig.ac.jp|taro@gw.ddbj.nig.ac.jp> で\nReceived disconnect from 133.39.228.101 port 22:2: Too many authentication failures";
+
+        var finding = Assert.Single(Paste.Diagnose(paste));
+
+        Assert.Equal("ssh -o IdentitiesOnly=yes -i ~/.ssh/id_ed25519 taro@gw.ddbj.nig.ac.jp", finding.Fix);
+    }
+
+    [Fact]
+    public void Does_not_take_prose_after_the_word_ssh_for_a_host()
+    {
+        const string paste = """
+            ssh で接続すると次のように出ます
+            $ ssh -i ~/.ssh/id_ed25519 hanako@gw2.ddbj.nig.ac.jp
+            Received disconnect from 133.39.228.101 port 22:2: Too many authentication failures
+            """;
+
+        Assert.Equal("ssh -o IdentitiesOnly=yes -i ~/.ssh/id_ed25519 hanako@gw2.ddbj.nig.ac.jp", Assert.Single(Paste.Diagnose(paste)).Fix);
     }
 
     [Fact]

@@ -32,6 +32,20 @@ public class LargePasteTests
     }
 
     [Fact]
+    public void Redacts_a_megabyte_of_unterminated_key_markers_quickly()
+    {
+        var text = string.Concat(Enumerable.Repeat("-----BEGIN RSA PRIVATE KEY-----\nabc\n-----BEGIN CERTIFICATE-----\n", 12_000));
+
+        var clock = Stopwatch.StartNew();
+        var redacted = SshSupportBot.Diagnostics.SecretRedactor.Redact(text);
+        Paste.Diagnose(text);
+        clock.Stop();
+
+        Assert.DoesNotContain("PRIVATE KEY", redacted);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void Handles_a_single_one_megabyte_line()
     {
         var line = "Permission denied (" + new string('p', 1_000_000);

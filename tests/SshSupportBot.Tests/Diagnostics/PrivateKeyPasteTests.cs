@@ -52,6 +52,24 @@ public class PrivateKeyPasteTests
     }
 
     [Fact]
+    public void Redacts_a_truncated_encrypted_pem_key_past_its_headers()
+    {
+        var truncated = PrivateKeys.Rsa[..PrivateKeys.Rsa.IndexOf("-----END", StringComparison.Ordinal)].TrimEnd('\n');
+
+        var redacted = SecretRedactor.Redact($"{truncated}\n\nここで切れました");
+
+        Assert.Equal($"{SecretRedactor.Placeholder}\n\nここで切れました", redacted);
+    }
+
+    [Fact]
+    public void Does_not_call_a_quoted_marker_without_key_material_a_leak()
+    {
+        var findings = Paste.Diagnose("秘密鍵のファイルは -----BEGIN OPENSSH PRIVATE KEY----- で始まっていますが、これで正しいですか？");
+
+        Assert.DoesNotContain("private-key-pasted", findings.Codes());
+    }
+
+    [Fact]
     public void Redacts_a_key_collapsed_onto_one_line_by_a_chat_client()
     {
         var oneLine = PrivateKeys.OpenSsh.Replace('\n', ' ');
