@@ -90,7 +90,8 @@ internal sealed partial class HostKeyChangedAnalyzer : IPasteAnalyzer
                 $"{host} のホスト鍵{typeJa}が、以前記録したものから変わっています。{fpJa}{whereJa}まず、このフィンガープリントが公式に公開されているものと一致することを確認してください。一致した場合だけ、スパコン上ではなく自分の計算機で次のコマンドを実行して古い記録を消し、次の接続で yes と答えてください。",
                 $"The host key{typeEn} of {host} differs from the one recorded earlier.{fpEn}{whereEn} First check that this fingerprint matches the officially published one. Only if it does, run the command below on your own computer (not on the supercomputer) to remove the old record, then answer yes on the next connection."),
             knownHosts,
-            $"ssh-keygen -R {ShellQuote.Word(removeName ?? host)}");
+            $"ssh-keygen -R {ShellQuote.Word(removeName ?? host)}",
+            SshTarget.Claim(host, fingerprint, firstConnection: false));
     }
 
     // "Host key for [127.0.0.1]:2222 has changed and …" (9.x), "ECDSA host key for gw… has changed and …" (8.x),

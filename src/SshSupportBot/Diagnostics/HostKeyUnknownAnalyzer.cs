@@ -56,7 +56,8 @@ internal sealed partial class HostKeyUnknownAnalyzer : IPasteAnalyzer
             new BilingualText(
                 $"{host} に初めて接続するため、ssh がホスト鍵を確認しています。{fpJa}公式に公開されているフィンガープリントと一致することを確かめてから、ssh を対話的に実行して yes と答えてください。一度記録されれば次回からは聞かれません。",
                 $"This is the first connection to {host}, so ssh asks you to confirm its host key.{fpEn} Check that it matches the officially published fingerprint, then run ssh interactively and answer yes. It is asked only once."),
-            Fix: $"ssh {target.Destination}");
+            Fix: $"ssh {target.Destination}",
+            HostKey: SshTarget.Claim(host, fingerprint, firstConnection: true));
     }
 
     [GeneratedRegex(@"The authenticity of host '(?<host>[^' ]+)(?: \([^)]*\))?' can't be established", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]

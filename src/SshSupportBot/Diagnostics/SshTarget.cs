@@ -21,6 +21,23 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
     /// <summary>How ssh itself names the host in known_hosts: <c>[host]:port</c> for a port other than 22.</summary>
     public static string KnownHostsName(string host, int? port) => port is { } p && p != 22 ? $"[{host}]:{p}" : host;
 
+    /// <summary>The inverse of <see cref="KnownHostsName"/>: <c>[host]:2222</c> → (host, 2222), <c>host</c> → (host, 22).</summary>
+    public static (string Host, int Port) ParseKnownHostsName(string name) =>
+        name.StartsWith('[') && name.IndexOf("]:", StringComparison.Ordinal) is var close and > 0 && int.TryParse(name[(close + 2)..], out var port)
+            ? (name[1..close], port)
+            : (name.Trim('[', ']'), 22);
+
+    /// <summary>What a host-key warning claims, when it names a SHA256 fingerprint that the live host can be asked about.</summary>
+    public static HostKeyClaim? Claim(string host, string? fingerprint, bool firstConnection)
+    {
+        if (fingerprint is null || !fingerprint.StartsWith("SHA256:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var (name, port) = ParseKnownHostsName(host);
+        return new HostKeyClaim(name, port, fingerprint, firstConnection);
+    }
+
     public static SshTarget Find(PastedText paste)
     {
         string? user = null, host = null;
