@@ -1,3 +1,5 @@
+using SshSupportBot.Slack;
+
 namespace SshSupportBot.Hosting;
 
 /// <summary>The one place where channel adapters join the server; each adds its services and endpoints only when configured.</summary>
@@ -5,9 +7,11 @@ internal static class ChannelRegistration
 {
     public static void AddChannels(WebApplicationBuilder builder)
     {
+        builder.AddSlack();
     }
 
     public static void MapChannels(WebApplication app)
     {
+        app.MapSlack();
     }
 }
