@@ -95,18 +95,25 @@ internal sealed class FakeSlack : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync();
         var body = text.Length == 0 ? JsonDocument.Parse("{}").RootElement : JsonDocument.Parse(text).RootElement.Clone();
-        int status;
-        if (scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var respond))
+        // Recorded even when the caller gave up mid-answer: Slack would have taken such a request.
+        var status = -1;
+        try
         {
-            status = await respond(context);
+            if (scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var respond))
+            {
+                status = await respond(context);
+            }
+            else
+            {
+                await context.Response.WriteAsJsonAsync(Normal(method, body));
+                status = 200;
+            }
         }
-        else
+        finally
         {
-            status = 200;
-            await context.Response.WriteAsJsonAsync(Normal(method, body));
+            calls.Enqueue(new ApiCall(method, context.Request.Headers.Authorization.ToString(), body, status));
+            Changed.Pulse();
         }
-        calls.Enqueue(new ApiCall(method, context.Request.Headers.Authorization.ToString(), body, status));
-        Changed.Pulse();
     }
 
     private object Normal(string method, JsonElement body) => method switch
