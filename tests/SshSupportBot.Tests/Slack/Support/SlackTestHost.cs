@@ -61,6 +61,10 @@ internal sealed class SlackTestHost : IAsyncDisposable
         handler ??= new FakeTurnHandler();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("SLACK_TEST_LOG") == "1")
+        {
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
+        }
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<ITurnHandler>(handler);
