@@ -6,6 +6,9 @@ internal sealed class SlackBotIdentity(SlackOptions options, SlackApiClient api,
     private readonly SemaphoreSlim gate = new(1, 1);
     private string? userId = options.BotUserId;
 
+    /// <summary>The id if already known; never waits on Slack, so acknowledging an event is not held up by auth.test.</summary>
+    public string? KnownUserId => Volatile.Read(ref userId);
+
     public async ValueTask<string?> GetUserIdAsync(CancellationToken ct)
     {
         if (userId is not null)

@@ -3,11 +3,17 @@ using SshSupportBot.Conversations;
 namespace SshSupportBot.Slack;
 
 /// <summary>Answers queued turns in the background, after Slack has had its acknowledgement.</summary>
-internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue, ITurnHandler handler, SlackReplySender sender, ILogger<SlackTurnWorker> logger)
+internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue, ITurnHandler handler, SlackReplySender sender,
+    SlackBotIdentity identity, ILogger<SlackTurnWorker> logger)
     : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => Task.Run(() => DrainAsync(stoppingToken), stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Learn the bot's user id up front; a failure is logged there and retried on the next turn.
+        await Task.Yield();
+        _ = await identity.GetUserIdAsync(stoppingToken);
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => Task.Run(() => DrainAsync(stoppingToken), stoppingToken)));
+    }
 
     private async Task DrainAsync(CancellationToken ct)
     {
@@ -29,6 +35,10 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["EventId"] = turn.Message.EventId, ["SlackChannel"] = turn.Target.Channel });
         try
         {
+            if (identity.KnownUserId is null)
+            {
+                await identity.GetUserIdAsync(ct);
+            }
             var replies = await handler.HandleAsync(turn.Message, ct);
             await sender.SendAsync(turn.Target, replies, ct);
             logger.LogInformation("Slack turn answered with {ReplyCount} replies (choice: {IsChoice})", replies.Count, turn.Message.IsChoice);
