@@ -24,7 +24,7 @@ internal sealed class SlackBotIdentity(SlackOptions options, SlackApiClient api,
                 logger.LogInformation("Slack bot user is {BotUserId}", userId);
             }
         }
-        catch (Exception e) when (e is SlackApiException or HttpRequestException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
             // Bot messages still carry bot_id and are ignored by that; the lookup is tried again on the next event.
             logger.LogWarning(e, "Slack auth.test failed; the bot's user id is unknown for now");

@@ -102,8 +102,9 @@ internal static partial class SlackInbound
         return new SlackMapping(new SlackTurn(message, target, [$"slack:action:{id}"]), null);
     }
 
+    // Only the spaces around a mention are folded: pasted ssh output keeps its own spacing.
     public static string StripMentions(string text) => Mention().Replace(text, " ").Trim();
 
-    [GeneratedRegex(@"<@[UW][A-Z0-9]+(\|[^>]*)?>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[ \t]*<@[UW][A-Z0-9]+(\|[^>]*)?>[ \t]*", RegexOptions.CultureInvariant)]
     private static partial Regex Mention();
 }

@@ -28,6 +28,12 @@ public sealed class SlackInboundTests
     }
 
     [Fact]
+    public void A_mention_in_the_middle_leaves_one_space_and_pasted_spacing_alone()
+    {
+        Assert.Equal("see this: debug1:   Offering public key", MapEvent(SlackPayloads.AppMention("Ev1", "see this: <@UBOT> debug1:   Offering public key")).Turn!.Message.Text);
+    }
+
+    [Fact]
     public void A_mention_at_the_top_level_is_answered_in_a_new_thread_under_it()
     {
         var turn = MapEvent(SlackPayloads.AppMention("Ev1", "<@UBOT> hi", ts: "111.222")).Turn!;
