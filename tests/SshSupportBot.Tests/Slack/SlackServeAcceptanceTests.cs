@@ -1,79 +1,35 @@
 using System.Net;
-using System.Net.Sockets;
-using SshSupportBot.Hosting;
 using SshSupportBot.Tests.Slack.Support;
 
 namespace SshSupportBot.Tests.Slack;
 
-/// <summary>The real server, started the way <c>serve</c> starts it, with a signing secret and the fake as Slack's API.</summary>
+/// <summary>The real server over HTTP, with a signing secret and the fake as Slack's API.</summary>
 public sealed class SlackServeFixture : IAsyncLifetime
 {
-    private readonly CancellationTokenSource stop = new();
-    private readonly TinyKnowledgeBase knowledgeBase = new();
-    private Task<int>? server;
+    private ServeHost? host;
 
     internal FakeSlack Slack { get; private set; } = null!;
 
-    internal HttpClient Client { get; private set; } = null!;
+    internal HttpClient Client => host!.Client;
 
     public async Task InitializeAsync()
     {
         Slack = await FakeSlack.StartAsync();
-        var port = FreePort();
-        string[] args =
+        host = await ServeHost.StartAsync(
         [
-            "--urls", $"http://127.0.0.1:{port}",
-            $"--Bot:IntentsPath={knowledgeBase.IntentsPath}",
-            $"--Bot:DataDirectory={knowledgeBase.DataPath}",
             "--Slack:BotToken=xoxb-acceptance",
             $"--Slack:SigningSecret={SlackTestHost.SigningSecret}",
             $"--Slack:ApiBaseUrl={Slack.ApiBaseUrl.AbsoluteUri}",
-            "--Logging:LogLevel:Default=Warning",
-        ];
-        server = Task.Run(() => BotServer.RunAsync(args, stop.Token));
-        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-        // Start-up trains the classifier once; poll health rather than guess a delay.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (server.IsCompleted)
-            {
-                await server;
-                throw new InvalidOperationException("The server stopped during start-up.");
-            }
-            try
-            {
-                if ((await Client.GetAsync("healthz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
-            await Task.Delay(50);
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        ]);
     }
 
     public async Task DisposeAsync()
     {
-        await stop.CancelAsync();
-        if (server is not null)
+        if (host is not null)
         {
-            await ((Task)server).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await host.DisposeAsync();
         }
-        Client.Dispose();
         await Slack.DisposeAsync();
-        knowledgeBase.Dispose();
     }
 }
 
