@@ -56,12 +56,22 @@ async function main() {
 
     const input = page.locator('[data-id="webchat-sendbox-input"]');
     await input.waitFor({ state: 'visible', timeout });
-    await input.fill(question);
-    await input.press('Enter');
-    console.log('e2e: sent the question');
-
     // Bubbles, not the whole page: Web Chat also copies activities into hidden live regions for screen readers.
     const bubble = (text) => page.locator('.webchat__bubble', { hasText: text }).first();
+
+    // Web Chat shows the send box before its Direct Line connection is up, and a message sent then stays in the box;
+    // like a user, press send again until the message appears in the transcript.
+    await input.fill(question);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await input.press('Enter');
+      const shown = await bubble(question).waitFor({ state: 'visible', timeout: 10000 }).then(() => true, () => false);
+      if (shown) break;
+      if (Date.now() > deadline) throw new Error('the question never appeared in the transcript');
+      if ((await input.inputValue()) === '') await input.fill(question);
+      console.log('e2e: the question was not sent yet; pressing send again');
+    }
+    console.log('e2e: sent the question');
     await bubble(expectFirst).waitFor({ state: 'visible', timeout });
     console.log('e2e: saw the first answer');
 

@@ -1,3 +1,4 @@
+using SshSupportBot.Slack;
 using SshSupportBot.Teams;
 
 namespace SshSupportBot.Hosting;
@@ -7,11 +8,13 @@ internal static class ChannelRegistration
 {
     public static void AddChannels(WebApplicationBuilder builder)
     {
+        builder.AddSlack();
         builder.AddTeams();
     }
 
     public static void MapChannels(WebApplication app)
     {
+        app.MapSlack();
         app.MapTeams();
     }
 }

@@ -2,50 +2,52 @@ using System.Collections.Concurrent;
 
 namespace SshSupportBot.Storage;
 
-/// <summary>Single-process deduplication; entries expire so memory stays bounded by the platforms' re-delivery window.</summary>
-internal sealed class InMemoryEventDeduplicator(TimeProvider timeProvider) : IEventDeduplicator
+/// <summary>Single-process deduplication; enough for one bot instance, lost on restart.</summary>
+internal sealed class InMemoryEventDeduplicator(TimeProvider time) : IEventDeduplicator
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> claims = new(StringComparer.Ordinal);
-    private long claimsSinceSweep;
+    // Sweep expired keys now and then instead of on every claim, so a busy bot does not scan the map per event.
+    private const int SweepEvery = 256;
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> expiries = new(StringComparer.Ordinal);
+    private int claimsSinceSweep;
 
     public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var now = timeProvider.GetUtcNow();
-        SweepOccasionally(now);
+        var now = time.GetUtcNow();
+        if (Interlocked.Increment(ref claimsSinceSweep) % SweepEvery == 0)
+        {
+            Sweep(now);
+        }
         while (true)
         {
-            if (claims.TryAdd(key, now + ttl))
+            if (expiries.TryAdd(key, now + ttl))
             {
                 return Task.FromResult(true);
             }
-            if (claims.TryGetValue(key, out var expires))
+            if (!expiries.TryGetValue(key, out var expiry))
             {
-                if (expires > now)
-                {
-                    return Task.FromResult(false);
-                }
-                // Expired: take it over only if nobody else did in the meantime.
-                if (claims.TryUpdate(key, now + ttl, expires))
-                {
-                    return Task.FromResult(true);
-                }
+                continue;
+            }
+            if (expiry > now)
+            {
+                return Task.FromResult(false);
+            }
+            // Replacing only the exact expired value keeps two racing claimants from both winning.
+            if (expiries.TryUpdate(key, now + ttl, expiry))
+            {
+                return Task.FromResult(true);
             }
         }
     }
 
-    private void SweepOccasionally(DateTimeOffset now)
+    private void Sweep(DateTimeOffset now)
     {
-        // A full scan on every claim would be quadratic under load; every 256 claims keeps it cheap.
-        if (Interlocked.Increment(ref claimsSinceSweep) % 256 != 0)
+        foreach (var (key, expiry) in expiries)
         {
-            return;
-        }
-        foreach (var (key, expires) in claims)
-        {
-            if (expires <= now)
+            if (expiry <= now)
             {
-                claims.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, expires));
+                expiries.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, expiry));
             }
         }
     }

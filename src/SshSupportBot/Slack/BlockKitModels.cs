@@ -1,0 +1,33 @@
+namespace SshSupportBot.Slack;
+
+// The few Block Kit shapes the bot sends; serialized with SlackJson (snake_case, nulls omitted).
+
+internal sealed record TextObject(string Type, string Text)
+{
+    public static TextObject Mrkdwn(string text) => new("mrkdwn", text);
+
+    public static TextObject Plain(string text) => new("plain_text", text);
+}
+
+internal sealed record SectionBlock(TextObject Text)
+{
+    public string Type => "section";
+}
+
+internal sealed record ActionsBlock(string BlockId, IReadOnlyList<ButtonElement> Elements)
+{
+    public string Type => "actions";
+}
+
+internal sealed record ButtonElement(TextObject Text, string ActionId, string Value)
+{
+    public string Type => "button";
+}
+
+internal sealed record ContextBlock(IReadOnlyList<TextObject> Elements)
+{
+    public string Type => "context";
+}
+
+/// <summary>One message to send: the fallback <see cref="Text"/> (notifications, old clients) and the blocks.</summary>
+internal sealed record SlackMessage(string Text, IReadOnlyList<object> Blocks);

@@ -1,0 +1,15 @@
+using SshSupportBot.Conversations;
+
+namespace SshSupportBot.Slack;
+
+/// <summary>Where the replies to a turn go: a channel (and thread), or a slash command's or ephemeral message's response_url.</summary>
+internal sealed record SlackReplyTarget(string Channel, string? ThreadTs, string? ResponseUrl = null);
+
+/// <summary>One accepted turn waiting for the worker; <see cref="DedupeKeys"/> are claimed before it is queued.</summary>
+internal sealed record SlackTurn(IncomingMessage Message, SlackReplyTarget Target, IReadOnlyList<string> DedupeKeys);
+
+/// <summary>A mapped payload: a turn to answer, or the reason it is ignored (for the log, never containing user text).</summary>
+internal sealed record SlackMapping(SlackTurn? Turn, string? IgnoredBecause)
+{
+    public static SlackMapping Ignore(string reason) => new(null, reason);
+}

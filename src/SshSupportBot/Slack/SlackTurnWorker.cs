@@ -1,0 +1,63 @@
+using SshSupportBot.Conversations;
+
+namespace SshSupportBot.Slack;
+
+/// <summary>Answers queued turns in the background, after Slack has had its acknowledgement.</summary>
+internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue, ITurnHandler handler, SlackReplySender sender,
+    SlackBotIdentity identity, ILogger<SlackTurnWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Learn the bot's user id up front; a failure is logged there and retried on the next turn.
+        await Task.Yield();
+        _ = await identity.GetUserIdAsync(stoppingToken);
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => Task.Run(() => DrainAsync(stoppingToken), stoppingToken)));
+    }
+
+    private async Task DrainAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var turn in queue.Reader.ReadAllAsync(ct))
+            {
+                await AnswerAsync(turn, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>The one error boundary per turn: whatever fails below is logged and the user gets a short apology.</summary>
+    public async Task AnswerAsync(SlackTurn turn, CancellationToken ct)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["EventId"] = turn.Message.EventId, ["SlackChannel"] = turn.Target.Channel });
+        try
+        {
+            if (identity.KnownUserId is null)
+            {
+                await identity.GetUserIdAsync(ct);
+            }
+            var replies = await handler.HandleAsync(turn.Message, ct);
+            await sender.SendAsync(turn.Target, replies, ct);
+            logger.LogInformation("Slack turn answered with {ReplyCount} replies (choice: {IsChoice})", replies.Count, turn.Message.IsChoice);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Slack turn failed");
+            try
+            {
+                await sender.SendAsync(turn.Target, [SlackHelp.Apology], ct);
+            }
+            catch (Exception apologyFailure) when (apologyFailure is not OperationCanceledException)
+            {
+                logger.LogError(apologyFailure, "Slack apology could not be sent either");
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+
+namespace SshSupportBot.Slack;
+
+/// <summary>
+/// Keeps <see cref="SlackOptions.SocketConnections"/> Socket Mode links open, started apart so Slack's periodic
+/// refreshes do not hit all at once. A refresh opens the replacement first; a dropped or silent link is reopened with
+/// backoff. Envelopes from every link go through the same inbox, whose dedupe makes a re-delivery harmless.
+/// </summary>
+internal sealed class SocketModeService(SlackOptions options, SlackApiClient api, SlackInbox inbox, TimeProvider time, ILogger<SocketModeService> logger)
+    : BackgroundService
+{
+    private int nextLinkId;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.SocketConnections).Select(slot => Task.Run(() => RunSlotAsync(slot, stoppingToken), stoppingToken)));
+
+    private async Task RunSlotAsync(int slot, CancellationToken ct)
+    {
+        try
+        {
+            if (slot > 0 && options.SocketStagger > TimeSpan.Zero)
+            {
+                await Task.Delay(options.SocketStagger * slot, time, ct);
+            }
+            SocketModeLink? current = null;
+            var failures = 0;
+            while (!ct.IsCancellationRequested)
+            {
+                if (current is null)
+                {
+                    current = await TryOpenAsync(slot, ct);
+                    if (current is null)
+                    {
+                        failures++;
+                        await Task.Delay(Backoff.Delay(failures, options.ReconnectBaseDelay, options.ReconnectMaxDelay), time, ct);
+                        continue;
+                    }
+                    failures = 0;
+                }
+
+                await Task.WhenAny(current.Completion, current.DisconnectRequested).WaitAsync(ct);
+                if (!current.DisconnectRequested.IsCompleted)
+                {
+                    // Dropped, closed or aborted by the keep-alive watchdog: nothing to overlap with, reopen.
+                    await current.DisposeAsync();
+                    current = null;
+                    failures++;
+                    await Task.Delay(Backoff.Delay(failures, options.ReconnectBaseDelay, options.ReconnectMaxDelay), time, ct);
+                    continue;
+                }
+
+                var reason = await current.DisconnectRequested;
+                var old = current;
+                current = null;
+                switch (reason)
+                {
+                    case "link_disabled":
+                        logger.LogError("Slack disabled Socket Mode for this app (link_disabled); slot {Slot} stops. Re-enable Socket Mode and restart.", slot);
+                        await old.CloseAsync();
+                        await old.DisposeAsync();
+                        return;
+                    case "too_many_websockets":
+                        // More links than Slack allows: give this one up for a while rather than add another.
+                        await old.CloseAsync();
+                        await old.DisposeAsync();
+                        failures++;
+                        await Task.Delay(Backoff.Delay(failures + 3, options.ReconnectBaseDelay, options.ReconnectMaxDelay), time, ct);
+                        continue;
+                    default:
+                        // warning / refresh_requested: the old link still delivers until it drops, so open the new one first.
+                        current = await TryOpenAsync(slot, ct);
+                        await old.CloseAsync();
+                        await old.DisposeAsync();
+                        continue;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<SocketModeLink?> TryOpenAsync(int slot, CancellationToken ct)
+    {
+        try
+        {
+            var opened = await api.OpenConnectionAsync(ct);
+            if (opened.Url is null)
+            {
+                throw new SlackApiException("apps.connections.open", "no_url");
+            }
+            var id = Interlocked.Increment(ref nextLinkId);
+            var link = await SocketModeLink.ConnectAsync(id, new Uri(opened.Url), options, OnEnvelopeAsync, logger, ct);
+            logger.LogInformation("Socket Mode link {LinkId} open in slot {Slot}", id, slot);
+            return link;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Never log the URL: it carries a ticket that lets anyone receive our events.
+            logger.LogWarning("Socket Mode slot {Slot} could not open a link: {Error}", slot, e is SlackApiException s ? s.Error : e.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>Ack first (Slack wants it within 3 s and re-delivers otherwise), then hand the payload to the inbox.</summary>
+    private async Task OnEnvelopeAsync(SocketModeLink link, SocketModeMessage envelope)
+    {
+        var immediate = envelope is { Type: "slash_commands", AcceptsResponsePayload: true } ? SlashAck(envelope.Payload) : null;
+        await link.AckAsync(envelope.EnvelopeId!, immediate, CancellationToken.None);
+
+        SlackInboundPayload? payload;
+        try
+        {
+            payload = envelope.Type switch
+            {
+                "events_api" => Parse<EventsApiEnvelope>(envelope.Payload) is { } e ? new SlackInboundPayload.Event(e) : null,
+                "slash_commands" => Parse<SlashCommand>(envelope.Payload) is { } c ? new SlackInboundPayload.Command(c) : null,
+                "interactive" => Parse<InteractionPayload>(envelope.Payload) is { } i ? new SlackInboundPayload.Interaction(i) : null,
+                _ => null,
+            };
+        }
+        catch (JsonException)
+        {
+            logger.LogWarning("Socket Mode envelope {EnvelopeType} has a payload we cannot read", envelope.Type);
+            return;
+        }
+        if (payload is null)
+        {
+            logger.LogDebug("Socket Mode envelope {EnvelopeType} ignored", envelope.Type);
+            return;
+        }
+        await inbox.AcceptAsync(payload, $"envelope:{envelope.EnvelopeId}", CancellationToken.None);
+    }
+
+    private static object SlashAck(JsonElement? payload)
+    {
+        var text = payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("text", out var t) ? t.GetString() : null;
+        var message = string.IsNullOrWhiteSpace(text) ? SlackHelp.Usage : SlackHelp.Working;
+        return new { response_type = "ephemeral", text = message.Text, blocks = message.Blocks };
+    }
+
+    private static T? Parse<T>(JsonElement? payload) where T : class =>
+        payload is { ValueKind: JsonValueKind.Object } p ? p.Deserialize<T>(SlackJson.Options) : null;
+}

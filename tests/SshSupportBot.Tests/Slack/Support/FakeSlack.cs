@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SshSupportBot.Tests.Slack.Support;
+
+/// <summary>One Web API call as the fake saw it.</summary>
+internal sealed record ApiCall(string Method, string? Authorization, JsonElement Body, int Status);
+
+/// <summary>
+/// A Slack stand-in on 127.0.0.1: the Web API methods the bot calls (recorded, answered like Slack, or scripted to
+/// answer 429 / ok:false / slowly), response_url hooks, and Socket Mode WebSockets reached through a proxy that can freeze.
+/// </summary>
+internal sealed class FakeSlack : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task<int>>>> scripted = new();
+    private readonly ConcurrentQueue<ApiCall> calls = new();
+    private readonly ConcurrentQueue<FakeSocket> sockets = new();
+    private readonly ConcurrentQueue<JsonElement> hooks = new();
+    private TcpFreezeProxy? proxy;
+    private int ts;
+
+    private FakeSlack(WebApplication app) => this.app = app;
+
+    public Signal Changed { get; } = new();
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public Uri ApiBaseUrl => new(BaseUrl, "api/");
+
+    public IReadOnlyList<ApiCall> Calls => calls.ToList();
+
+    public IReadOnlyList<ApiCall> CallsTo(string method) => calls.Where(c => c.Method == method).ToList();
+
+    /// <summary>Successful chat.postMessage calls: what users would see.</summary>
+    public IReadOnlyList<ApiCall> Posts => calls.Where(c => c.Method == "chat.postMessage" && c.Status == 200).ToList();
+
+    public IReadOnlyList<JsonElement> HookPosts => hooks.ToList();
+
+    public IReadOnlyList<FakeSocket> Sockets => sockets.ToList();
+
+    public string ResponseUrl(string name = "r1") => new Uri(BaseUrl, $"hooks/{name}").AbsoluteUri;
+
+    public static async Task<FakeSlack> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var fake = new FakeSlack(app);
+        app.UseWebSockets();
+        app.MapPost("/api/{method}", fake.ApiAsync);
+        app.MapPost("/hooks/{name}", fake.HookAsync);
+        app.Map("/socket", fake.SocketAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        fake.proxy = TcpFreezeProxy.Start(new Uri(address).Port);
+        return fake;
+    }
+
+    /// <summary>The next call to <paramref name="method"/> gets this status and body instead of the normal answer.</summary>
+    public void Script(string method, int status, string json, TimeSpan? retryAfter = null, TimeSpan? delay = null) =>
+        scripted.GetOrAdd(method, _ => new()).Enqueue(async context =>
+        {
+            if (delay is { } d)
+            {
+                await Task.Delay(d, context.RequestAborted);
+            }
+            context.Response.StatusCode = status;
+            if (retryAfter is { } r)
+            {
+                context.Response.Headers.RetryAfter = ((int)r.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(json);
+            return status;
+        });
+
+    /// <summary>Stops all traffic on the Socket Mode links open now, as a dead NAT or half-open TCP link would.</summary>
+    public void FreezeOpenSockets() => proxy!.FreezeAll();
+
+    private async Task ApiAsync(HttpContext context, string method)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync();
+        var body = text.Length == 0 ? JsonDocument.Parse("{}").RootElement : JsonDocument.Parse(text).RootElement.Clone();
+        // Recorded even when the caller gave up mid-answer: Slack would have taken such a request.
+        var status = -1;
+        try
+        {
+            if (scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var respond))
+            {
+                status = await respond(context);
+            }
+            else
+            {
+                await context.Response.WriteAsJsonAsync(Normal(method, body));
+                status = 200;
+            }
+        }
+        finally
+        {
+            calls.Enqueue(new ApiCall(method, context.Request.Headers.Authorization.ToString(), body, status));
+            Changed.Pulse();
+        }
+    }
+
+    private object Normal(string method, JsonElement body) => method switch
+    {
+        "chat.postMessage" or "chat.postEphemeral" or "chat.update" => new
+        {
+            ok = true,
+            channel = body.TryGetProperty("channel", out var c) ? c.GetString() : null,
+            ts = $"1700000000.{Interlocked.Increment(ref ts):000000}",
+        },
+        "auth.test" => new { ok = true, user_id = "UBOT", bot_id = "BBOT", team_id = "T1" },
+        "apps.connections.open" => new { ok = true, url = $"ws://127.0.0.1:{proxy!.Port}/socket" },
+        _ => new { ok = false, error = "unknown_method" },
+    };
+
+    private async Task HookAsync(HttpContext context)
+    {
+        hooks.Enqueue((await JsonDocument.ParseAsync(context.Request.Body)).RootElement.Clone());
+        await context.Response.WriteAsync("ok");
+        Changed.Pulse();
+    }
+
+    private async Task SocketAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = (int)HttpStatusCode.BadRequest;
+            return;
+        }
+        using var ws = await context.WebSockets.AcceptWebSocketAsync();
+        var socket = new FakeSocket(ws, Changed);
+        sockets.Enqueue(socket);
+        await socket.SendAsync(new { type = "hello", num_connections = sockets.Count, connection_info = new { app_id = "A1" } });
+        Changed.Pulse();
+        await socket.RunAsync(context.RequestAborted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var socket in sockets)
+        {
+            socket.Drop();
+        }
+        proxy?.Dispose();
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            await app.StopAsync(stopping.Token).WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Sockets;
+using SshSupportBot.Hosting;
+
+namespace SshSupportBot.Tests.Slack.Support;
+
+/// <summary>The real server started the way <c>serve</c> starts it (<see cref="BotServer.RunAsync"/> with command-line settings), on a free loopback port.</summary>
+internal sealed class ServeHost : IAsyncDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly TinyKnowledgeBase knowledgeBase = new();
+    private Task<int> server = Task.FromResult(0);
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public static async Task<ServeHost> StartAsync(IEnumerable<string> slackArgs)
+    {
+        var host = new ServeHost();
+        var port = FreePort();
+        string[] args =
+        [
+            "--urls", $"http://127.0.0.1:{port}",
+            $"--Bot:IntentsPath={host.knowledgeBase.IntentsPath}",
+            $"--Bot:DataDirectory={host.knowledgeBase.DataPath}",
+            "--Logging:LogLevel:Default=Warning",
+            .. slackArgs,
+        ];
+        host.server = Task.Run(() => BotServer.RunAsync(args, host.stop.Token));
+        host.Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        // Start-up trains the classifier once; poll health rather than guess a delay.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (host.server.IsCompleted)
+            {
+                await host.server;
+                throw new InvalidOperationException("The server stopped during start-up.");
+            }
+            try
+            {
+                if ((await host.Client.GetAsync("healthz")).IsSuccessStatusCode)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        await ((Task)server).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Client.Dispose();
+        knowledgeBase.Dispose();
+    }
+}
