@@ -35,9 +35,11 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["EventId"] = turn.Message.EventId, ["SlackChannel"] = turn.Target.Channel });
         try
         {
-            if (identity.KnownUserId is null)
+            // The inbox only knew the bot's id if auth.test had answered by then; check again before answering ourselves.
+            if (await identity.GetUserIdAsync(ct) is { } botUserId && turn.Message.UserId == botUserId)
             {
-                await identity.GetUserIdAsync(ct);
+                logger.LogDebug("Slack turn from the bot itself ignored");
+                return;
             }
             var replies = await handler.HandleAsync(turn.Message, ct);
             await sender.SendAsync(turn.Target, replies, ct);
