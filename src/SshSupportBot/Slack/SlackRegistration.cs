@@ -36,6 +36,7 @@ internal static class SlackRegistration
         services.AddSingleton<SlackTurnQueue>();
         services.AddSingleton<SlackInbox>();
         services.AddSingleton<SlackReplySender>();
+        services.AddSingleton<SlackChoiceMarker>();
         services.AddHostedService<SlackTurnWorker>();
         if (options.SocketMode)
         {

@@ -4,7 +4,7 @@ namespace SshSupportBot.Slack;
 
 /// <summary>Answers queued turns in the background, after Slack has had its acknowledgement.</summary>
 internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue, ITurnHandler handler, SlackReplySender sender,
-    SlackBotIdentity identity, ILogger<SlackTurnWorker> logger)
+    SlackBotIdentity identity, SlackChoiceMarker choiceMarker, ILogger<SlackTurnWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,6 +40,10 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
             {
                 logger.LogDebug("Slack turn from the bot itself ignored");
                 return;
+            }
+            if (turn.Pressed is { } pressed)
+            {
+                await choiceMarker.MarkAsync(pressed, turn.Message.UserId, ct);
             }
             var replies = await handler.HandleAsync(turn.Message, ct);
             await sender.SendAsync(turn.Target, replies, ct);
