@@ -58,6 +58,10 @@ internal sealed record InteractionMessage
 
     public string? ThreadTs { get; init; }
 
+    public string? Text { get; init; }
+
+    public JsonElement? Blocks { get; init; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
 }
@@ -71,6 +75,8 @@ internal sealed record BlockAction
     public string? Type { get; init; }
 
     public string? Value { get; init; }
+
+    public TextObject? Text { get; init; }
 
     public string? ActionTs { get; init; }
 

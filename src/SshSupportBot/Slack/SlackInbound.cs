@@ -99,7 +99,11 @@ internal static partial class SlackInbound
         var id = $"{user}:{messageTs}:{action.ActionId}:{action.ActionTs ?? payload.TriggerId ?? fallbackDedupeKey}";
         var message = new IncomingMessage(ChannelName, $"{team}:{channel}:{conversationThread}", user, action.Value, id, IsChoice: true);
         var target = new SlackReplyTarget(channel, replyThread, ephemeral ? payload.ResponseUrl : null);
-        return new SlackMapping(new SlackTurn(message, target, [$"slack:action:{id}"]), null);
+        // Ephemeral messages cannot be edited with chat.update, so only channel messages get their buttons replaced.
+        var pressed = !ephemeral && messageTs is not null && payload.Message?.Blocks is { ValueKind: System.Text.Json.JsonValueKind.Array } blocks
+            ? new PressedButton(channel, messageTs, action.Text?.Text ?? action.Value, payload.Message.Text, blocks)
+            : null;
+        return new SlackMapping(new SlackTurn(message, target, [$"slack:action:{id}"]) { Pressed = pressed }, null);
     }
 
     // Only the spaces around a mention are folded: pasted ssh output keeps its own spacing.

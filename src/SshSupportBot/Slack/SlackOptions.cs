@@ -63,7 +63,9 @@ internal sealed record SlackOptions
             AppToken = appToken,
             SigningSecret = Secret(section, "SigningSecret"),
             ApiBaseUrl = WithTrailingSlash(bound.ApiBaseUrl),
-            SocketMode = string.IsNullOrWhiteSpace(socketModeSetting) ? !string.IsNullOrWhiteSpace(appToken) : bool.Parse(socketModeSetting),
+            SocketMode = string.IsNullOrWhiteSpace(socketModeSetting) ? !string.IsNullOrWhiteSpace(appToken)
+                : bool.TryParse(socketModeSetting, out var socketMode) ? socketMode
+                : throw new InvalidOperationException($"Slack:SocketMode is '{socketModeSetting}'; use true or false."),
             SocketConnections = Math.Clamp(bound.SocketConnections, 1, 10),
         };
     }

@@ -28,7 +28,8 @@ internal static class SlackRegistration
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
-        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        // The default request logging prints full URLs, and a response_url is itself a credential.
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton(sp => new SlackApiClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(SlackApiClient.HttpClientName),
             options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackApiClient>>()));
@@ -36,6 +37,7 @@ internal static class SlackRegistration
         services.AddSingleton<SlackTurnQueue>();
         services.AddSingleton<SlackInbox>();
         services.AddSingleton<SlackReplySender>();
+        services.AddSingleton<SlackChoiceMarker>();
         services.AddHostedService<SlackTurnWorker>();
         if (options.SocketMode)
         {

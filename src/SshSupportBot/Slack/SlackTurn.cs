@@ -6,7 +6,14 @@ namespace SshSupportBot.Slack;
 internal sealed record SlackReplyTarget(string Channel, string? ThreadTs, string? ResponseUrl = null);
 
 /// <summary>One accepted turn waiting for the worker; <see cref="DedupeKeys"/> are claimed before it is queued.</summary>
-internal sealed record SlackTurn(IncomingMessage Message, SlackReplyTarget Target, IReadOnlyList<string> DedupeKeys);
+internal sealed record SlackTurn(IncomingMessage Message, SlackReplyTarget Target, IReadOnlyList<string> DedupeKeys)
+{
+    /// <summary>Set for a button press on a channel message, so the worker can replace the buttons with the choice made.</summary>
+    public PressedButton? Pressed { get; init; }
+}
+
+/// <summary>The message whose button was pressed, with its blocks as Slack sent them back.</summary>
+internal sealed record PressedButton(string Channel, string MessageTs, string Label, string? FallbackText, System.Text.Json.JsonElement Blocks);
 
 /// <summary>A mapped payload: a turn to answer, or the reason it is ignored (for the log, never containing user text).</summary>
 internal sealed record SlackMapping(SlackTurn? Turn, string? IgnoredBecause)

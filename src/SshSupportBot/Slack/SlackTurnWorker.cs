@@ -4,7 +4,7 @@ namespace SshSupportBot.Slack;
 
 /// <summary>Answers queued turns in the background, after Slack has had its acknowledgement.</summary>
 internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue, ITurnHandler handler, SlackReplySender sender,
-    SlackBotIdentity identity, ILogger<SlackTurnWorker> logger)
+    SlackBotIdentity identity, SlackChoiceMarker choiceMarker, ILogger<SlackTurnWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,9 +35,15 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["EventId"] = turn.Message.EventId, ["SlackChannel"] = turn.Target.Channel });
         try
         {
-            if (identity.KnownUserId is null)
+            // The inbox only knew the bot's id if auth.test had answered by then; check again before answering ourselves.
+            if (await identity.GetUserIdAsync(ct) is { } botUserId && turn.Message.UserId == botUserId)
             {
-                await identity.GetUserIdAsync(ct);
+                logger.LogDebug("Slack turn from the bot itself ignored");
+                return;
+            }
+            if (turn.Pressed is { } pressed)
+            {
+                await choiceMarker.MarkAsync(pressed, turn.Message.UserId, ct);
             }
             var replies = await handler.HandleAsync(turn.Message, ct);
             await sender.SendAsync(turn.Target, replies, ct);

@@ -10,6 +10,9 @@ namespace SshSupportBot.Slack;
 internal sealed class SocketModeService(SlackOptions options, SlackApiClient api, SlackInbox inbox, TimeProvider time, ILogger<SocketModeService> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan StableLink = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RefreshGrace = TimeSpan.FromSeconds(10);
+
     private int nextLinkId;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -17,14 +20,15 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
 
     private async Task RunSlotAsync(int slot, CancellationToken ct)
     {
+        SocketModeLink? current = null;
         try
         {
             if (slot > 0 && options.SocketStagger > TimeSpan.Zero)
             {
                 await Task.Delay(options.SocketStagger * slot, time, ct);
             }
-            SocketModeLink? current = null;
             var failures = 0;
+            var openedAt = time.GetUtcNow();
             while (!ct.IsCancellationRequested)
             {
                 if (current is null)
@@ -36,16 +40,17 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
                         await Task.Delay(Backoff.Delay(failures, options.ReconnectBaseDelay, options.ReconnectMaxDelay), time, ct);
                         continue;
                     }
-                    failures = 0;
+                    openedAt = time.GetUtcNow();
                 }
 
                 await Task.WhenAny(current.Completion, current.DisconnectRequested).WaitAsync(ct);
                 if (!current.DisconnectRequested.IsCompleted)
                 {
-                    // Dropped, closed or aborted by the keep-alive watchdog: nothing to overlap with, reopen.
+                    // Dropped, closed or aborted by the keep-alive watchdog: nothing to overlap with, reopen. Only a link
+                    // that stayed up a while resets the backoff, so one that opens and dies at once still slows down.
                     await current.DisposeAsync();
                     current = null;
-                    failures++;
+                    failures = time.GetUtcNow() - openedAt > StableLink ? 1 : failures + 1;
                     await Task.Delay(Backoff.Delay(failures, options.ReconnectBaseDelay, options.ReconnectMaxDelay), time, ct);
                     continue;
                 }
@@ -68,8 +73,17 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
                         await Task.Delay(Backoff.Delay(failures + 3, options.ReconnectBaseDelay, options.ReconnectMaxDelay), time, ct);
                         continue;
                     default:
-                        // warning / refresh_requested: the old link still delivers until it drops, so open the new one first.
+                        // warning / refresh_requested: the old link still delivers until Slack drops it, so open the new one
+                        // first; if that fails, keep reading the old one until it goes (Slack gives it about ten seconds).
                         current = await TryOpenAsync(slot, ct);
+                        if (current is null)
+                        {
+                            await Task.WhenAny(old.Completion, Task.Delay(RefreshGrace, time, ct));
+                        }
+                        else
+                        {
+                            openedAt = time.GetUtcNow();
+                        }
                         await old.CloseAsync();
                         await old.DisposeAsync();
                         continue;
@@ -78,6 +92,14 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            if (current is not null)
+            {
+                await current.CloseAsync();
+                await current.DisposeAsync();
+            }
         }
     }
 

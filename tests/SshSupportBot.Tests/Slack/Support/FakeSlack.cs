@@ -25,6 +25,7 @@ internal sealed class FakeSlack : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task<int>>>> scripted = new();
     private readonly ConcurrentQueue<ApiCall> calls = new();
+    private readonly ConcurrentQueue<string> arrivals = new();
     private readonly ConcurrentQueue<FakeSocket> sockets = new();
     private readonly ConcurrentQueue<JsonElement> hooks = new();
     private TcpFreezeProxy? proxy;
@@ -39,6 +40,9 @@ internal sealed class FakeSlack : IAsyncDisposable
     public Uri ApiBaseUrl => new(BaseUrl, "api/");
 
     public IReadOnlyList<ApiCall> Calls => calls.ToList();
+
+    /// <summary>Methods of the requests that reached the fake, recorded on arrival (before any scripted delay).</summary>
+    public IReadOnlyList<string> Arrivals => arrivals.ToList();
 
     public IReadOnlyList<ApiCall> CallsTo(string method) => calls.Where(c => c.Method == method).ToList();
 
@@ -92,6 +96,8 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     private async Task ApiAsync(HttpContext context, string method)
     {
+        arrivals.Enqueue(method);
+        Changed.Pulse();
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync();
         var body = text.Length == 0 ? JsonDocument.Parse("{}").RootElement : JsonDocument.Parse(text).RootElement.Clone();

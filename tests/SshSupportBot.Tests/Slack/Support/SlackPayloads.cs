@@ -36,10 +36,20 @@ internal static class SlackPayloads
         user = new { id = "U123", username = "alice" },
         channel = new { id = "C123", name = "sc-help" },
         container = new { type = "message", message_ts = "1700000005.000500", channel_id = "C123", is_ephemeral = ephemeral, thread_ts = threadTs },
-        message = new { ts = "1700000005.000500", thread_ts = threadTs },
+        message = new
+        {
+            ts = "1700000005.000500",
+            thread_ts = threadTs,
+            text = "Did you mean one of these?",
+            blocks = new object[]
+            {
+                new { type = "section", block_id = "a1", text = new { type = "mrkdwn", text = "Did you mean one of these?" } },
+                new { type = "actions", block_id = "sshbot-choices-0", elements = new[] { new { type = "button", action_id = SlackBlockKit.ChoiceActionPrefix + "0", value, text = new { type = "plain_text", text = "Register a public key" } } } },
+            },
+        },
         trigger_id = "trig-" + actionTs,
         response_url = responseUrl,
-        actions = new[] { new { action_id = SlackBlockKit.ChoiceActionPrefix + "0", block_id = "sshbot-choices-0", type = "button", value, action_ts = actionTs } },
+        actions = new[] { new { action_id = SlackBlockKit.ChoiceActionPrefix + "0", block_id = "sshbot-choices-0", type = "button", value, text = new { type = "plain_text", text = "Register a public key" }, action_ts = actionTs } },
     };
 
     public static string Json(object payload) => JsonSerializer.Serialize(payload);

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SshSupportBot.Slack;
+
+/// <summary>
+/// After a button press, the message's buttons are replaced by a line naming the choice, so the conversation reads
+/// clearly and an old button cannot be pressed again into a flow that has moved on.
+/// </summary>
+internal sealed class SlackChoiceMarker(SlackApiClient api, ILogger<SlackChoiceMarker> logger)
+{
+    public async Task MarkAsync(PressedButton pressed, string userId, CancellationToken ct)
+    {
+        try
+        {
+            var blocks = Replace(pressed.Blocks, pressed.Label, userId);
+            await api.UpdateAsync(pressed.Channel, pressed.MessageTs, new SlackMessage(pressed.FallbackText ?? pressed.Label, blocks), ct);
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException)
+        {
+            // Cosmetic: the answer to the choice matters more, so a failed edit is only logged.
+            logger.LogWarning("Slack chat.update of the pressed message failed: {Error}", e is SlackApiException s ? s.Error : e.GetType().Name);
+        }
+    }
+
+    public static IReadOnlyList<object> Replace(JsonElement blocks, string label, string userId)
+    {
+        var result = new List<object>();
+        foreach (var block in blocks.EnumerateArray())
+        {
+            var isOurActions = block.TryGetProperty("type", out var type) && type.GetString() == "actions"
+                && block.TryGetProperty("block_id", out var id) && id.GetString()?.StartsWith("sshbot-choices-", StringComparison.Ordinal) == true;
+            if (!isOurActions)
+            {
+                result.Add(JsonNode.Parse(block.GetRawText())!);
+            }
+            else if (!result.OfType<ContextBlock>().Any())
+            {
+                result.Add(new ContextBlock([TextObject.Mrkdwn($"✔ <@{userId}>: {SlackMrkdwn.Escape(label)}")]));
+            }
+        }
+        return result;
+    }
+}
