@@ -36,6 +36,8 @@ internal sealed partial class PublickeyDeniedAnalyzer : IPasteAnalyzer
         }
         var explicitMissing = PasteRegex.MatchLines(paste, NotAccessible(), "not accessible").Select(m => m.Groups["path"].Value).Distinct().ToList();
 
+        // A sentence that only quotes the error names nobody; "ACCOUNT@?" would read like a malfunction.
+        var known = target.User is not null || target.Host is not null;
         var who = $"{target.UserOrPlaceholder}@{target.Host ?? "?"}";
         var portNote = target.Port is { } port && port != 22 ? $" port {port}" : "";
         var portNoteJa = target.Port is { } portJa && portJa != 22 ? $"（ポート {portJa}）" : "";
@@ -57,8 +59,8 @@ internal sealed partial class PublickeyDeniedAnalyzer : IPasteAnalyzer
             FindingSeverity.Error,
             DiagnosticIntents.PermissionDeniedPublickey,
             new BilingualText(
-                $"{who}{portNoteJa} への公開鍵認証が拒否されました（{methods}）。{offeredJa}{acceptedJa}確認する順番: 1. 両側のパーミッション、2. 秘密鍵と登録した公開鍵が対応しているか、3. ユーザー名（{target.UserOrPlaceholder}）が正しいか。",
-                $"Public key login as {who}{portNote} was refused ({methods}).{offeredEn}{acceptedEn} Check in order: 1. permissions on both sides, 2. that your private key matches the registered public key, 3. that the user name ({target.UserOrPlaceholder}) is right."),
+                $"{(known ? $"{who}{portNoteJa} への" : "")}公開鍵認証が拒否されました（{methods}）。{offeredJa}{acceptedJa}確認する順番: 1. 両側のパーミッション、2. 秘密鍵と登録した公開鍵が対応しているか、3. ユーザー名{(target.User is null ? "" : $"（{target.User}）")}が正しいか。",
+                $"Public key login{(known ? $" as {who}{portNote}" : "")} was refused ({methods}).{offeredEn}{acceptedEn} Check in order: 1. permissions on both sides, 2. that your private key matches the registered public key, 3. that the user name{(target.User is null ? "" : $" ({target.User})")} is right."),
             Fix: verbose ? null : $"ssh -v {target.Destination}");
 
         // Without a user on the command line ssh sends the local account name, which often differs from the NIG account.

@@ -13,15 +13,18 @@ internal sealed class ServeHost : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = null!;
 
-    public static async Task<ServeHost> StartAsync(IEnumerable<string> slackArgs)
+    /// <param name="realKnowledgeBase">Serve the repository's own intents/ (and its saved model) instead of the tiny test one.</param>
+    public static async Task<ServeHost> StartAsync(IEnumerable<string> slackArgs, bool realKnowledgeBase = false)
     {
         var host = new ServeHost();
         var port = FreePort();
+        string[] knowledgeBaseArgs = realKnowledgeBase
+            ? [$"--Bot:IntentsPath={Tests.Support.RepositoryPaths.Intents}", $"--Storage:Sqlite={Path.Combine(host.knowledgeBase.DataPath, "conversations.db")}"]
+            : [$"--Bot:IntentsPath={host.knowledgeBase.IntentsPath}", $"--Bot:DataDirectory={host.knowledgeBase.DataPath}"];
         string[] args =
         [
             "--urls", $"http://127.0.0.1:{port}",
-            $"--Bot:IntentsPath={host.knowledgeBase.IntentsPath}",
-            $"--Bot:DataDirectory={host.knowledgeBase.DataPath}",
+            .. knowledgeBaseArgs,
             "--Logging:LogLevel:Default=Warning",
             .. slackArgs,
         ];
