@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using SshSupportBot.Intents;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SshSupportBot.Flows;
@@ -14,26 +13,10 @@ internal sealed class FlowFileParser
     public FlowDefinition? Parse(string displayPath, string text, List<ValidationIssue> issues)
     {
         var before = issues.Count;
-        YamlMappingNode root;
-        try
+        if (AdminYamlFile.LoadRoot(displayPath, text,
+                "the file does not contain a flow. Start it with 'version: 1', 'id:', 'start:' and 'steps:'.", issues) is not { } root)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                issues.Add(Error(displayPath, 1, null, "the file does not contain a flow. Start it with 'version: 1', 'id:', 'start:' and 'steps:'."));
-                return null;
-            }
-            root = mapping;
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner throws this instead of a YamlException for some unterminated flow collections.
-            return SyntaxError(displayPath, 1, e.Message, issues);
-        }
-        catch (YamlException e)
-        {
-            return SyntaxError(displayPath, (int)e.Start.Line, e.Message, issues);
+            return null;
         }
 
         var id = Scalar(root, "id");
@@ -77,13 +60,6 @@ internal sealed class FlowFileParser
             return null;
         }
         return new FlowDefinition(id, Hash(text), title, start, steps, new SourceLocation(displayPath, Line(root)));
-    }
-
-    private static FlowDefinition? SyntaxError(string file, int line, string message, List<ValidationIssue> issues)
-    {
-        issues.Add(Error(file, Math.Max(1, line), null,
-            $"the file is not valid YAML ({message.Split('\n')[0].TrimEnd('.')}). Check the indentation, and quote text containing ':' or '#'."));
-        return null;
     }
 
     private static FlowStep? ParseStep(YamlNode node, string file, string? subject, List<ValidationIssue> issues)

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SshSupportBot.Intents;
@@ -13,27 +12,10 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
     public IntentDefinition? Parse(string displayPath, string text, List<ValidationIssue> issues)
     {
         var before = issues.Count;
-        YamlMappingNode root;
-        try
+        if (AdminYamlFile.LoadRoot(displayPath, text,
+                "the file does not contain an intent. Start it with 'version: 1' and 'id: <intent-id>' (see an existing intent file).", issues) is not { } root)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                issues.Add(Error(new SourceLocation(displayPath, 1), null,
-                    "the file does not contain an intent. Start it with 'version: 1' and 'id: <intent-id>' (see an existing intent file)."));
-                return null;
-            }
-            root = mapping;
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner throws this instead of a YamlException for some unterminated flow collections.
-            return SyntaxError(displayPath, 1, e.Message, issues);
-        }
-        catch (YamlException e)
-        {
-            return SyntaxError(displayPath, (int)e.Start.Line, e.Message, issues);
+            return null;
         }
 
         var top = new SourceLocation(displayPath, Line(root));
@@ -92,13 +74,6 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
         }
 
         return new IntentDefinition(id, title, examples, answer, flow, related.Select(r => new IntentReference(r.Value, r.Location)).ToList(), patterns, top);
-    }
-
-    private static IntentDefinition? SyntaxError(string file, int line, string message, List<ValidationIssue> issues)
-    {
-        issues.Add(Error(new SourceLocation(file, Math.Max(1, line)), null,
-            $"the file is not valid YAML ({FirstLine(message)}). Check the indentation, and put text containing ':' '#' or quotes in single quotes or a '|' block."));
-        return null;
     }
 
     private List<IntentExample> Examples(YamlMappingNode root, string file, string? subject, List<ValidationIssue> issues)
