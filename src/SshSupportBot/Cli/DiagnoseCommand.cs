@@ -1,12 +1,13 @@
 using System.CommandLine;
+using SshSupportBot.Diagnostics;
 using SshSupportBot.Hosting;
 
 namespace SshSupportBot.Cli;
 
 internal static class DiagnoseCommand
 {
-    /// <summary>Pastes larger than this are cut before analysis: nobody pastes a log this long on purpose, and the analyzers need the start.</summary>
-    private const int MaxPasteCharacters = 1_000_000;
+    /// <summary>Reading stops here; the answerer then keeps the beginning and the end of what was read.</summary>
+    private const int MaxReadCharacters = 8 * PasteWindow.MaxCharacters;
 
     public static Command Create()
     {
@@ -22,7 +23,7 @@ internal static class DiagnoseCommand
                 return 2;
             }
             using var reader = source is null ? Console.In : source.OpenText();
-            var buffer = new char[MaxPasteCharacters];
+            var buffer = new char[MaxReadCharacters];
             var length = await reader.ReadBlockAsync(buffer, cancellationToken);
             var text = new string(buffer, 0, length);
             if (string.IsNullOrWhiteSpace(text))

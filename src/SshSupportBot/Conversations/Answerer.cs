@@ -19,6 +19,7 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
 
     public BotReply Answer(string text, Language? language = null)
     {
+        text = PasteWindow.Trim(text);
         var replyLanguage = language ?? LanguageDetector.Detect(text);
         if (text.StartsWith(IntentChoicePrefix, StringComparison.Ordinal) && KnowledgeBase.Find(text[IntentChoicePrefix.Length..]) is { } chosen)
         {

@@ -20,7 +20,7 @@ internal sealed class IntentClassifier(IntentModel model, KnowledgeBase knowledg
 
     public Classification Classify(string text)
     {
-        var ranked = model.Score(text);
+        var ranked = model.Score(Diagnostics.PasteWindow.ForClassifier(text));
         var patternIntents = MatchingPatterns(text);
         if (patternIntents.Count > 0)
         {
