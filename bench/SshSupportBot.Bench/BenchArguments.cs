@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.ML.Transforms.Text;
 using SshSupportBot.Nlu;
 
 namespace SshSupportBot.Bench;
@@ -25,6 +26,7 @@ internal sealed record BenchArguments(
           --char N               character n-gram length
           --l2 X                 L2 regularisation
           --iterations N         maximum training iterations
+          --weighting W          tf, idf or tfidf n-gram weighting
           --seed N               random seed
         """;
 
@@ -63,6 +65,18 @@ internal sealed record BenchArguments(
                 case "--char": options = options with { CharNgramLength = Int(Value()) }; break;
                 case "--l2": options = options with { L2Regularization = float.Parse(Value(), CultureInfo.InvariantCulture) }; break;
                 case "--iterations": options = options with { MaximumIterations = Int(Value()) }; break;
+                case "--weighting":
+                    options = options with
+                    {
+                        Weighting = Value() switch
+                        {
+                            "tf" => NgramExtractingEstimator.WeightingCriteria.Tf,
+                            "idf" => NgramExtractingEstimator.WeightingCriteria.Idf,
+                            "tfidf" => NgramExtractingEstimator.WeightingCriteria.TfIdf,
+                            var other => throw new ArgumentException($"Unknown weighting '{other}': use tf, idf or tfidf."),
+                        },
+                    };
+                    break;
                 case "--seed": options = options with { Seed = Int(Value()) }; break;
                 case "all": datasets.AddRange(["clinc150", "banking77"]); break;
                 case "clinc150" or "banking77": datasets.Add(args[i]); break;

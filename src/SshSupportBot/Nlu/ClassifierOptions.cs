@@ -1,3 +1,5 @@
+using Microsoft.ML.Transforms.Text;
+
 namespace SshSupportBot.Nlu;
 
 internal enum ClassifierTrainer
@@ -19,6 +21,12 @@ internal sealed record ClassifierOptions
 
     /// <summary>Character n-grams up to this length: Japanese has no spaces, and typos break words.</summary>
     public int CharNgramLength { get; init; } = 4;
+
+    /// <summary>
+    /// How n-gram counts are weighted before the L2 norm. TF-IDF lets a rare, telling n-gram outweigh the
+    /// function words and short character n-grams that every query shares.
+    /// </summary>
+    public NgramExtractingEstimator.WeightingCriteria Weighting { get; init; } = NgramExtractingEstimator.WeightingCriteria.Tf;
 
     public float? L2Regularization { get; init; }
 
