@@ -18,6 +18,7 @@ internal sealed record BenchmarkResult(
     double? ValidationOosRecall,
     OutOfScopePolicy Policy,
     double TrainSeconds,
+    double TrainCpuSeconds,
     double P50Microseconds,
     double P99Microseconds,
     double ThroughputQps);

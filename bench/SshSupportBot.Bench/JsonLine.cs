@@ -19,6 +19,7 @@ internal static class JsonLine
         train_examples = r.TrainExamples,
         test_queries = r.TestQueries,
         train_seconds = Math.Round(r.TrainSeconds, 2),
+        train_cpu_seconds = Math.Round(r.TrainCpuSeconds, 2),
         p50_us = Math.Round(r.P50Microseconds, 1),
         p99_us = Math.Round(r.P99Microseconds, 1),
         throughput_qps = Math.Round(r.ThroughputQps, 0),

@@ -27,6 +27,13 @@ var progress = new StderrProgress();
 var benchmark = new Benchmark(arguments.Options);
 foreach (var dataset in arguments.Datasets)
 {
+    if (dataset == "app-size")
+    {
+        var check = AppSizeCheck.Run(arguments.Options, arguments.DataDirectory);
+        Console.WriteLine(FormattableString.Invariant(
+            $"app-size: {check.Examples} examples, 5-fold CV + final model in {check.Seconds:0.0} s ({check.CpuSeconds:0.0} s CPU); CV accuracy {check.CrossValidatedAccuracy * 100:0.0} %"));
+        continue;
+    }
     var configurations = dataset == "clinc150"
         ? arguments.ClincMethods.Select(m => m == "oos-train" ? ClincLoader.OosTrain(arguments.DataDirectory) : ClincLoader.OosThreshold(arguments.DataDirectory))
         : [BankingLoader.Load(arguments.DataDirectory)];
