@@ -46,7 +46,7 @@ internal sealed class Benchmark(ClassifierOptions options)
     }
 
     public static string Describe(ClassifierOptions o) =>
-        $"{o.Trainer} w{o.WordNgramLength} c{o.CharNgramLength} {o.Weighting} l2={o.L2Regularization?.ToString() ?? "auto"} it={o.MaximumIterations?.ToString() ?? "auto"}";
+        $"{o.Trainer} w{o.WordNgramLength} c{o.CharNgramLength} {o.Weighting} l2={o.L2Regularization?.ToString() ?? "default"} it={o.MaximumIterations?.ToString() ?? "default"}";
 
     /// <summary>Single-threaded, after a warm-up, each query timed alone: what one chat message costs.</summary>
     private static (List<(string Truth, string Predicted)> Decisions, double[] LatenciesMicroseconds, TimeSpan Elapsed) Time(

@@ -51,8 +51,10 @@ internal sealed class IntentModelTrainer(ClassifierOptions options)
         _ => context.MulticlassClassification.Trainers.SdcaMaximumEntropy(
             new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
             {
-                L2Regularization = options.L2Regularization,
-                MaximumNumberOfIterations = options.MaximumIterations,
+                // ML.NET's automatic L2 regularises these sparse n-gram features far too much (CLINC150
+                // validation: 87.7 % in-scope against 89.2 % at 1e-5); 20 passes keep 15,000 examples under a minute.
+                L2Regularization = options.L2Regularization ?? 1e-5f,
+                MaximumNumberOfIterations = options.MaximumIterations ?? 20,
                 NumberOfThreads = 1,
             }),
     };
