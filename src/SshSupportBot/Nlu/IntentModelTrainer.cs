@@ -52,8 +52,8 @@ internal sealed class IntentModelTrainer(ClassifierOptions options)
             new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 // ML.NET's automatic L2 regularises these sparse n-gram features far too much (CLINC150
-                // validation: 87.7 % in-scope against 89.2 % at 1e-5); 20 passes keep 15,000 examples under a minute.
-                L2Regularization = options.L2Regularization ?? 1e-5f,
+                // validation: 87.7 % in-scope against 89.6 % at 3e-6); 20 passes keep 15,000 examples under a minute.
+                L2Regularization = options.L2Regularization ?? 3e-6f,
                 MaximumNumberOfIterations = options.MaximumIterations ?? 20,
                 NumberOfThreads = 1,
             }),
