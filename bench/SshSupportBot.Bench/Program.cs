@@ -1,6 +1,11 @@
 using Spectre.Console;
 using SshSupportBot.Bench;
 
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(BenchArguments.Usage);
+    return 0;
+}
 BenchArguments arguments;
 try
 {
@@ -10,7 +15,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine(BenchArguments.Usage);
-    return args.Contains("--help") || args.Contains("-h") ? 0 : 2;
+    return 2;
 }
 if (!Directory.Exists(arguments.DataDirectory))
 {
