@@ -40,6 +40,7 @@ internal sealed class ClassifierBuilder(ClassifierSettings settings, ModelStore 
     private OutOfScopePolicy Policy(ModelMetadata metadata) =>
         new(settings.MinConfidence ?? metadata.MinConfidence, settings.MinMargin ?? metadata.MinMargin);
 
+    /// <summary>Every knob that changes the model, so a saved model is reused only for exactly these settings.</summary>
     private static string Fingerprint(ClassifierOptions options, ClassifierSettings settings) =>
-        $"{options.Trainer}/w{options.WordNgramLength}/c{options.CharNgramLength}/l2={options.L2Regularization}/it={options.MaximumIterations}/seed={options.Seed}/cost={settings.WrongAnswerCost}/folds={settings.Folds}/norm=1";
+        $"{options}/pipeline={IntentModelTrainer.Revision}/cost={settings.WrongAnswerCost}/folds={settings.Folds}";
 }

@@ -1,3 +1,5 @@
+using Microsoft.ML.Transforms.Text;
+
 namespace SshSupportBot.Nlu;
 
 internal enum ClassifierTrainer
@@ -23,11 +25,23 @@ internal sealed record ClassifierOptions
     /// <summary>Word n-grams up to this length (English and other space-separated text).</summary>
     public int WordNgramLength { get; init; } = 2;
 
-    /// <summary>Character n-grams up to this length: Japanese has no spaces, and typos break words.</summary>
+    /// <summary>
+    /// Character n-grams up to this length: Japanese has no spaces, and typos break words. 3 rather than 4:
+    /// on CLINC150 validation it is as accurate once regularisation is light, with about half the features,
+    /// so training and scoring are faster (bench/README.md).
+    /// </summary>
     public int CharNgramLength { get; init; } = 3;
 
+    /// <summary>
+    /// How n-gram counts are weighted before the L2 norm. TF-IDF lets a rare, telling n-gram outweigh the
+    /// function words and short character n-grams that every query shares; a small gain on CLINC150 validation.
+    /// </summary>
+    public NgramExtractingEstimator.WeightingCriteria Weighting { get; init; } = NgramExtractingEstimator.WeightingCriteria.TfIdf;
+
+    /// <summary>Null: the trainer's tuned default (SDCA 3e-6, L-BFGS 1e-4).</summary>
     public float? L2Regularization { get; init; }
 
+    /// <summary>Null: the trainer's tuned default (SDCA 20 passes, L-BFGS 200 iterations).</summary>
     public int? MaximumIterations { get; init; }
 
     public int Seed { get; init; } = 20261123;

@@ -6,6 +6,9 @@ namespace SshSupportBot.Nlu;
 /// <summary>The ML.NET text-classification idiom: key the label, featurize the text, train a multiclass model.</summary>
 internal sealed class IntentModelTrainer(ClassifierOptions options)
 {
+    /// <summary>Bump when a default inside this pipeline changes, so that saved models trained the old way are retrained.</summary>
+    public const int Revision = 2;
+
     public ClassifierOptions Options => options;
 
     public IntentModel Train(IReadOnlyList<LabeledText> examples)
@@ -25,9 +28,8 @@ internal sealed class IntentModelTrainer(ClassifierOptions options)
             KeepDiacritics = true,
             KeepPunctuations = true,
             KeepNumbers = true,
-            // TF-IDF so that words every intent shares (ssh, key, エラー) weigh less than the ones that tell intents apart.
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.WordNgramLength, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.CharNgramLength, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.WordNgramLength, UseAllLengths = true, Weighting = options.Weighting },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = options.CharNgramLength, UseAllLengths = true, Weighting = options.Weighting },
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
 
@@ -52,8 +54,10 @@ internal sealed class IntentModelTrainer(ClassifierOptions options)
         ClassifierTrainer.SdcaMaximumEntropy => context.MulticlassClassification.Trainers.SdcaMaximumEntropy(
             new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
             {
-                L2Regularization = options.L2Regularization,
-                MaximumNumberOfIterations = options.MaximumIterations,
+                // ML.NET's automatic L2 regularises these sparse n-gram features far too much (CLINC150
+                // validation: 87.7 % in-scope against 89.6 % at 3e-6); 20 passes keep 15,000 examples under a minute.
+                L2Regularization = options.L2Regularization ?? 3e-6f,
+                MaximumNumberOfIterations = options.MaximumIterations ?? 20,
                 NumberOfThreads = 1,
             }),
         _ => context.MulticlassClassification.Trainers.OneVersusAll(
