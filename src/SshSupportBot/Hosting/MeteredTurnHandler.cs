@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using SshSupportBot.Conversations;
+
+namespace SshSupportBot.Hosting;
+
+/// <summary>Counts and times every turn around the engine, so the engine stays free of telemetry.</summary>
+internal sealed class MeteredTurnHandler(ITurnHandler inner, BotSettings settings, ILogger<MeteredTurnHandler> logger) : ITurnHandler
+{
+    public async Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var replies = await inner.HandleAsync(message, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        BotMetrics.ReplyLatency.WithLabels(message.Channel).Observe(elapsed.TotalSeconds);
+        foreach (var reply in replies)
+        {
+            BotMetrics.Messages.WithLabels(message.Channel, reply.Classification.Intent).Inc();
+            if (reply.Classification.IsOutOfScope)
+            {
+                BotMetrics.OutOfScope.WithLabels(message.Channel).Inc();
+            }
+            if (reply.Text.Contains(settings.AdminContactEn, StringComparison.Ordinal) || reply.Text.Contains(settings.AdminContactJa, StringComparison.Ordinal))
+            {
+                BotMetrics.Handoffs.WithLabels(message.Channel).Inc();
+            }
+            logger.LogDebug("Turn of conversation {ConversationId} answered as {Intent} in {ElapsedMs} ms",
+                message.ConversationId, reply.Classification.Intent, (long)elapsed.TotalMilliseconds);
+        }
+        return replies;
+    }
+}
