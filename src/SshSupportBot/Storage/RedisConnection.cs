@@ -12,6 +12,10 @@ internal sealed class RedisConnection : IStorageHealth, IDisposable
         var options = ConfigurationOptions.Parse(settings.Redis!);
         // Start and keep running while Redis is down: the multiplexer reconnects on its own when it returns.
         options.AbortOnConnectFail = false;
+        // While Redis is down a turn should fail over to a stateless answer at once, not wait in a backlog for the timeout.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        // Come back within about a second of Redis returning, instead of after a growing exponential pause.
+        options.ReconnectRetryPolicy = new LinearRetry(1000);
         _multiplexer = ConnectionMultiplexer.Connect(options);
         Prefix = settings.RedisKeyPrefix;
     }
