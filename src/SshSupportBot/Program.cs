@@ -11,6 +11,7 @@ var root = new RootCommand("SshSupportBot: answers SSH questions about the NIG s
     EvalCommand.Create(),
     IntentsCommand.Create(),
     ServeCommand.Create(),
+    HealthCommand.Create(),
     ProbeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
