@@ -104,6 +104,25 @@ internal sealed class BotReplica : IAsyncDisposable
         throw new TimeoutException($"{Name} /readyz did not answer {(int)status} (last: {(int?)last}):\n{Log}");
     }
 
+    /// <summary>SIGTERM, as Kubernetes and docker stop send it; the exit code, or null when it did not exit in time.</summary>
+    public async Task<int?> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+            return process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hook runs, as when a node dies.</summary>
     public void Kill()
     {
