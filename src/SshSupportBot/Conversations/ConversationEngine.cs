@@ -31,6 +31,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         }
         catch (StorageUnavailableException)
         {
+            Hosting.BotMetrics.StatelessTurns.Inc();
             var text = message.Text.Trim();
             return [answerer.Answer(text)];
         }

@@ -8,6 +8,13 @@ internal sealed class MeteredTurnHandler(ITurnHandler inner, BotSettings setting
 {
     public async Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
+        // Ids only: the user's text never goes into a log line or a label.
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["Channel"] = message.Channel,
+            ["ConversationId"] = message.ConversationId,
+            ["EventId"] = message.EventId,
+        });
         var started = Stopwatch.GetTimestamp();
         var replies = await inner.HandleAsync(message, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -23,8 +30,7 @@ internal sealed class MeteredTurnHandler(ITurnHandler inner, BotSettings setting
             {
                 BotMetrics.Handoffs.WithLabels(message.Channel).Inc();
             }
-            logger.LogDebug("Turn of conversation {ConversationId} answered as {Intent} in {ElapsedMs} ms",
-                message.ConversationId, reply.Classification.Intent, (long)elapsed.TotalMilliseconds);
+            logger.LogDebug("Turn answered as {Intent} in {ElapsedMs} ms", reply.Classification.Intent, (long)elapsed.TotalMilliseconds);
         }
         return replies;
     }
