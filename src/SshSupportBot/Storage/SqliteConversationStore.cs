@@ -9,6 +9,7 @@ internal sealed class SqliteConversationStore : IConversationStore
     private readonly string _connectionString;
     private readonly TimeSpan _expiry;
     private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _writeGate;
 
     public SqliteConversationStore(string path, TimeSpan expiry, TimeProvider time)
     {
@@ -16,6 +17,7 @@ internal sealed class SqliteConversationStore : IConversationStore
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         _expiry = expiry;
         _time = time;
+        _writeGate = SqliteWriteGate.For(path);
         using var connection = Open();
         Execute(connection, """
             PRAGMA journal_mode = WAL;
@@ -49,6 +51,19 @@ internal sealed class SqliteConversationStore : IConversationStore
     }
 
     public async Task<bool> TrySaveAsync(ConversationState state, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await SaveAsync(state, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<bool> SaveAsync(ConversationState state, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();

@@ -10,6 +10,7 @@ internal sealed class SqliteEventDeduplicator : IEventDeduplicator
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _writeGate;
     private int _claimsSinceSweep;
 
     public SqliteEventDeduplicator(string path, TimeProvider time)
@@ -17,6 +18,7 @@ internal sealed class SqliteEventDeduplicator : IEventDeduplicator
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         _time = time;
+        _writeGate = SqliteWriteGate.For(path);
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -29,6 +31,19 @@ internal sealed class SqliteEventDeduplicator : IEventDeduplicator
     public async Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            return await ClaimAsync(key, ttl, now, ct);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<bool> ClaimAsync(string key, TimeSpan ttl, long now, CancellationToken ct)
+    {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         // One statement: a fresh key is inserted, an expired one taken over, a live one left alone (0 rows changed).
