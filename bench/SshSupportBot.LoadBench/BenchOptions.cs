@@ -12,7 +12,7 @@ internal sealed record BenchOptions
 
     public int Runs { get; init; } = 3;
 
-    public IReadOnlyList<int> Rates { get; init; } = [250, 500, 1000, 1500, 2000, 2500, 3000, 4000];
+    public IReadOnlyList<int> Rates { get; init; } = [500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 6000];
 
     /// <summary>One event in this many is a Bot Framework activity; the others are Slack events.</summary>
     public int TeamsEvery { get; init; } = 5;

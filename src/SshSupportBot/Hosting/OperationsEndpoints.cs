@@ -14,6 +14,19 @@ internal static class OperationsEndpoints
     public static void MapOperations(this WebApplication app, BotRuntime runtime)
     {
         BotMetrics.ModelInfo.WithLabels(runtime.Built.Metadata.Version).Set(1);
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        app.Use(async (context, next) =>
+        {
+            // Once stopping, new events are refused with 503 so Slack and the Bot Connector re-send them to a live
+            // replica; the workers are only finishing what was already acknowledged.
+            if (lifetime.ApplicationStopping.IsCancellationRequested && HttpMethods.IsPost(context.Request.Method))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "1";
+                return;
+            }
+            await next(context);
+        });
         app.MapGet(Health, () => Results.Text("ok"));
         app.MapGet(Ready, ReadyAsync);
         app.MapMetrics(MetricsPath);

@@ -48,7 +48,6 @@ internal sealed class SqliteEventDeduplicator : IEventDeduplicator
         await using var command = connection.CreateCommand();
         // One statement: a fresh key is inserted, an expired one taken over, a live one left alone (0 rows changed).
         command.CommandText = """
-            PRAGMA synchronous = NORMAL;
             INSERT INTO claimed_events (key, expires_at) VALUES ($key, $expires)
             ON CONFLICT(key) DO UPDATE SET expires_at = excluded.expires_at WHERE claimed_events.expires_at <= $now;
             """;
@@ -70,6 +69,13 @@ internal sealed class SqliteEventDeduplicator : IEventDeduplicator
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        // In WAL mode NORMAL syncs at checkpoints only: a commit no longer waits for the disk, and a crash still
+        // cannot corrupt the file (at worst the last turns are forgotten).
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = NORMAL";
+            pragma.ExecuteNonQuery();
+        }
         return connection;
     }
 }
