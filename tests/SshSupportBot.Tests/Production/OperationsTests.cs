@@ -9,7 +9,8 @@ namespace SshSupportBot.Tests.Production;
 /// <summary>One real server process on the SQLite default: health, readiness, metrics, the health command, and a clean stop.</summary>
 public sealed class OperationsTests : IAsyncLifetime
 {
-    private static readonly string ModelDirectory = Path.Combine(Path.GetTempPath(), "sshbot-prod-tests-model");
+    // Apart from the replica tests' model folder: both classes may train at once on a fresh machine.
+    private static readonly string ModelDirectory = Path.Combine(Path.GetTempPath(), "sshbot-prod-tests-model-ops");
     private readonly string stateDirectory = Directory.CreateTempSubdirectory("sshbot-ops-").FullName;
     private FakeSlack slack = null!;
     private BotReplica bot = null!;
