@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian machine: the real OpenSSH programs the
-# diagnostics and probe tests run. Idempotent and quick when everything is already there.
+# diagnostics and probe tests run, and the redis-server the two-replica tests start. Idempotent and quick when everything is already there.
 set -euo pipefail
 
-packages=(openssh-client openssh-server)
+packages=(openssh-client openssh-server redis-server)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

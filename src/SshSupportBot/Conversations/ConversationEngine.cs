@@ -11,22 +11,35 @@ namespace SshSupportBot.Conversations;
 /// The conversation engine behind every channel: loads the conversation's state once per turn, answers or moves
 /// its flow on, and saves the state with a version check. Turns of one conversation run one at a time.
 /// </summary>
-internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, IConversationStore store, TimeProvider time, GatewayAdvisor? advisor = null) : ITurnHandler
+internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, IConversationStore store, TimeProvider time, GatewayAdvisor? advisor = null,
+    IConversationLock? conversationLock = null) : ITurnHandler
 {
     public const string StartFlowPrefix = "flow:start:";
     private const int SaveAttempts = 5;
 
-    // Striped rather than one lock per conversation, so memory stays bounded however many conversations pass through.
-    private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+    private readonly IConversationLock _lock = conversationLock ?? new InProcessConversationLock();
 
     private KnowledgeBase KnowledgeBase => answerer.KnowledgeBase;
 
     public async Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var key = $"{message.Channel}:{message.ConversationId}";
-        var stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_stripes.Length];
-        await stripe.WaitAsync(cancellationToken);
+        // [prod] Shared storage down: answer this one message on its own rather than drop it.
         try
+        {
+            return await HandleWithStateAsync(key, message, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            Hosting.BotMetrics.StatelessTurns.Inc();
+            var text = message.Text.Trim();
+            return [answerer.Answer(text)];
+        }
+    }
+
+    private async Task<IReadOnlyList<BotReply>> HandleWithStateAsync(string key, IncomingMessage message, CancellationToken cancellationToken)
+    {
+        await using (await _lock.AcquireAsync(key, cancellationToken))
         {
             for (var attempt = 0; attempt < SaveAttempts; attempt++)
             {
@@ -39,10 +52,6 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
                 // Another worker saved a turn of this conversation meanwhile: decide again on its state.
             }
             throw new InvalidOperationException($"The conversation state could not be saved after {SaveAttempts} attempts; another worker keeps changing it.");
-        }
-        finally
-        {
-            stripe.Release();
         }
     }
 

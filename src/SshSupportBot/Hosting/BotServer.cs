@@ -14,14 +14,17 @@ internal static class BotServer
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(runtime.Answerer);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IConversationStore>(services => runtime.CreateDefaultStore(services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<ITurnHandler>(services =>
-            runtime.CreateEngine(services.GetRequiredService<IConversationStore>(), services.GetRequiredService<TimeProvider>()));
+        // [prod] Stores chosen by configuration (SQLite or Redis), the turn handler metered, shutdown bounded.
+        builder.Services.AddStorage(runtime);
+        builder.Services.AddSingleton<ITurnHandler>(services => new MeteredTurnHandler(
+            runtime.CreateEngine(services.GetRequiredService<IConversationStore>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IConversationLock>()),
+            runtime.Bot, services.GetRequiredService<ILogger<MeteredTurnHandler>>()));
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace.Timeout);
+        // [/prod]
         ChannelRegistration.AddChannels(builder);
 
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", () => Results.Json(new { status = "ready", model = runtime.Built.Metadata.Version, intents = runtime.KnowledgeBase.Intents.Count }));
+        app.MapOperations(runtime); // [prod] /healthz, /readyz, /metrics
         ChannelRegistration.MapChannels(app);
 
         await app.RunAsync(cancellationToken);

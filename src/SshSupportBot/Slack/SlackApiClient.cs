@@ -80,6 +80,7 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
         }
         if (!result.Ok)
         {
+            Hosting.BotMetrics.ApiErrors.WithLabels("slack", method).Inc(); // [prod]
             throw new SlackApiException(method, result.Error ?? "unknown_error");
         }
         return result;
@@ -106,6 +107,7 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
             }
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
+                Hosting.BotMetrics.RateLimited.WithLabels("slack", method).Inc(); // [prod]
                 var retryAfter = RetryAfter(response);
                 response.Dispose();
                 if (attempt >= options.MaxApiAttempts)
@@ -119,6 +121,7 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
             if (!response.IsSuccessStatusCode)
             {
                 var status = (int)response.StatusCode;
+                Hosting.BotMetrics.ApiErrors.WithLabels("slack", method).Inc(); // [prod]
                 response.Dispose();
                 throw new SlackApiException(method, $"http_{status}");
             }

@@ -17,16 +17,20 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
 
     private async Task DrainAsync(CancellationToken ct)
     {
+        // [prod] Stop taking turns when the host stops, but finish the acknowledged ones within the shutdown grace.
+        using var grace = Hosting.ShutdownGrace.ForTurns(ct);
         try
         {
             await foreach (var turn in queue.Reader.ReadAllAsync(ct))
             {
-                await AnswerAsync(turn, ct);
+                await AnswerAsync(turn, grace.Token);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
+        await Hosting.ShutdownGrace.DrainAsync(queue.Reader, AnswerAsync, grace.Token);
+        // [/prod]
     }
 
     /// <summary>The one error boundary per turn: whatever fails below is logged and the user gets a short apology.</summary>

@@ -9,6 +9,7 @@ internal sealed class SqliteConversationStore : IConversationStore
     private readonly string _connectionString;
     private readonly TimeSpan _expiry;
     private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _writeGate;
 
     public SqliteConversationStore(string path, TimeSpan expiry, TimeProvider time)
     {
@@ -16,6 +17,7 @@ internal sealed class SqliteConversationStore : IConversationStore
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         _expiry = expiry;
         _time = time;
+        _writeGate = SqliteWriteGate.For(path);
         using var connection = Open();
         Execute(connection, """
             PRAGMA journal_mode = WAL;
@@ -50,6 +52,19 @@ internal sealed class SqliteConversationStore : IConversationStore
 
     public async Task<bool> TrySaveAsync(ConversationState state, CancellationToken cancellationToken)
     {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await SaveAsync(state, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<bool> SaveAsync(ConversationState state, CancellationToken cancellationToken)
+    {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         var saved = state with { Version = state.Version + 1 };
@@ -73,6 +88,13 @@ internal sealed class SqliteConversationStore : IConversationStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        // In WAL mode NORMAL syncs at checkpoints only: a commit no longer waits for the disk, and a crash still
+        // cannot corrupt the file (at worst the last turns are forgotten).
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = NORMAL";
+            pragma.ExecuteNonQuery();
+        }
         return connection;
     }
 

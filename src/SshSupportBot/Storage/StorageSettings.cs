@@ -6,6 +6,18 @@ internal sealed record StorageSettings
     /// <summary>SQLite database file; <c>conversations.db</c> in the data directory when unset.</summary>
     public string? Sqlite { get; init; }
 
+    /// <summary>A StackExchange.Redis connection string; when set, every replica shares state, dedupe and ordering through it.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>Prefix of every Redis key, so several bots can share one Redis.</summary>
+    public string RedisKeyPrefix { get; init; } = "sshbot:";
+
     /// <summary>A conversation idle for longer than this is forgotten.</summary>
     public TimeSpan ConversationExpiry { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>How long a replica may hold a conversation's lock before another may take it (a crashed replica's lock lapses).</summary>
+    public TimeSpan ConversationLockLease { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a turn waits for a conversation's lock before it is answered without state.</summary>
+    public TimeSpan ConversationLockWait { get; init; } = TimeSpan.FromSeconds(20);
 }

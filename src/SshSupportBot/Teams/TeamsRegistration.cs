@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SshSupportBot.Storage;
 
 namespace SshSupportBot.Teams;
@@ -31,7 +32,7 @@ internal static class TeamsRegistration
         services.AddSingleton(options);
         services.AddSingleton(new ConnectorRetryPolicy());
         services.AddSingleton<TeamsWorkQueue>();
-        services.AddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
+        services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
         services.AddHttpClient(nameof(OpenIdKeyStore), c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(nameof(ConnectorTokenProvider), c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));

@@ -23,10 +23,20 @@ internal sealed class TeamsWorker(
 
     private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
-        await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
+        // [prod] Stop taking activities when the host stops, but finish the acknowledged ones within the shutdown grace.
+        using var grace = Hosting.ShutdownGrace.ForTurns(stoppingToken);
+        try
         {
-            await ProcessAsync(item, stoppingToken);
+            await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                await ProcessAsync(item, grace.Token);
+            }
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        await Hosting.ShutdownGrace.DrainAsync(queue.Reader, ProcessAsync, grace.Token);
+        // [/prod]
     }
 
     public async Task ProcessAsync(TeamsWorkItem item, CancellationToken ct)

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using SshSupportBot.Conversations;
+
+namespace SshSupportBot.Hosting;
+
+/// <summary>Counts and times every turn around the engine, so the engine stays free of telemetry.</summary>
+internal sealed class MeteredTurnHandler(ITurnHandler inner, BotSettings settings, ILogger<MeteredTurnHandler> logger) : ITurnHandler
+{
+    public async Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        // Ids only: the user's text never goes into a log line or a label.
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["Channel"] = message.Channel,
+            ["ConversationId"] = message.ConversationId,
+            ["EventId"] = message.EventId,
+        });
+        var started = Stopwatch.GetTimestamp();
+        var replies = await inner.HandleAsync(message, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        BotMetrics.ReplyLatency.WithLabels(message.Channel).Observe(elapsed.TotalSeconds);
+        foreach (var reply in replies)
+        {
+            BotMetrics.Messages.WithLabels(message.Channel, reply.Classification.Intent).Inc();
+            if (reply.Classification.IsOutOfScope)
+            {
+                BotMetrics.OutOfScope.WithLabels(message.Channel).Inc();
+            }
+            if (reply.Text.Contains(settings.AdminContactEn, StringComparison.Ordinal) || reply.Text.Contains(settings.AdminContactJa, StringComparison.Ordinal))
+            {
+                BotMetrics.Handoffs.WithLabels(message.Channel).Inc();
+            }
+            logger.LogDebug("Turn answered as {Intent} in {ElapsedMs} ms", reply.Classification.Intent, (long)elapsed.TotalMilliseconds);
+        }
+        return replies;
+    }
+}

@@ -1,0 +1,63 @@
+using Prometheus;
+using SshSupportBot.Slack;
+using SshSupportBot.Storage;
+
+namespace SshSupportBot.Hosting;
+
+/// <summary><c>/healthz</c> (the process answers), <c>/readyz</c> (able to answer users) and <c>/metrics</c>.</summary>
+internal static class OperationsEndpoints
+{
+    public const string Health = "/healthz";
+    public const string Ready = "/readyz";
+    public const string MetricsPath = "/metrics";
+
+    public static void MapOperations(this WebApplication app, BotRuntime runtime)
+    {
+        BotMetrics.ModelInfo.WithLabels(runtime.Built.Metadata.Version).Set(1);
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        app.Use(async (context, next) =>
+        {
+            // Once stopping, new events are refused with 503 so Slack and the Bot Connector re-send them to a live
+            // replica; the workers are only finishing what was already acknowledged.
+            if (lifetime.ApplicationStopping.IsCancellationRequested && HttpMethods.IsPost(context.Request.Method))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "1";
+                return;
+            }
+            await next(context);
+        });
+        app.MapGet(Health, () => Results.Text("ok"));
+        app.MapGet(Ready, ReadyAsync);
+        app.MapMetrics(MetricsPath);
+    }
+
+    private static async Task<IResult> ReadyAsync(BotRuntime runtime, IStorageHealth storage, IServiceProvider services, IHostApplicationLifetime lifetime,
+        CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            problems.Add("shutting down");
+        }
+        if (await storage.ProblemAsync(cancellationToken) is { } storageProblem)
+        {
+            problems.Add(storageProblem);
+        }
+        var socketMode = services.GetService<SlackOptions>() is { SocketMode: true } ? services.GetService<SocketModeStatus>() : null;
+        if (socketMode is { OpenLinks: <= 0 })
+        {
+            problems.Add("slack socket mode link down");
+        }
+        var body = new
+        {
+            status = problems.Count == 0 ? "ready" : "not ready",
+            model = runtime.Built.Metadata.Version,
+            intents = runtime.KnowledgeBase.Intents.Count,
+            storage = storage.Kind,
+            slackLinks = socketMode?.OpenLinks,
+            problems,
+        };
+        return Results.Json(body, statusCode: problems.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}

@@ -1,0 +1,28 @@
+using SshSupportBot.Hosting;
+
+namespace SshSupportBot.Storage;
+
+/// <summary>The one place where configuration picks the stores: SQLite by default, Redis when <c>Storage:Redis</c> is set.</summary>
+internal static class StorageRegistration
+{
+    public static void AddStorage(this IServiceCollection services, BotRuntime runtime)
+    {
+        var settings = runtime.Storage;
+        services.AddSingleton(settings);
+        services.AddSingleton<InProcessConversationLock>();
+        services.AddSingleton(sp => new InMemoryEventDeduplicator(sp.GetRequiredService<TimeProvider>()));
+        if (string.IsNullOrWhiteSpace(settings.Redis))
+        {
+            services.AddSingleton<IConversationStore>(sp => runtime.CreateDefaultStore(sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IEventDeduplicator>(sp => new SqliteEventDeduplicator(runtime.ConversationDatabasePath, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IConversationLock>(sp => sp.GetRequiredService<InProcessConversationLock>());
+            services.AddSingleton<IStorageHealth>(new SqliteHealth(runtime.ConversationDatabasePath));
+            return;
+        }
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<RedisConnection>());
+        services.AddSingleton<IConversationStore>(sp => new RedisConversationStore(sp.GetRequiredService<RedisConnection>(), settings.ConversationExpiry));
+        services.AddSingleton<IEventDeduplicator, RedisEventDeduplicator>();
+        services.AddSingleton<IConversationLock, RedisConversationLock>();
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using SshSupportBot.Tests.Production.Support;
+using SshSupportBot.Tests.Slack.Support;
+
+namespace SshSupportBot.Tests.Production;
+
+/// <summary>Two real bot processes sharing a real Redis: every replica sees the same conversations, nothing is answered twice or lost.</summary>
+public sealed class TwoReplicaTests(ReplicaSet set) : IClassFixture<ReplicaSet>
+{
+    private const string StartDropsFlow = "flow:start:connection-drops";
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(15);
+
+    private async Task<string> SendAsync(BotReplica replica, string channel, string eventId, string text, int expectedPosts)
+    {
+        var ts = $"1800000{Math.Abs(eventId.GetHashCode()) % 1000:000}.{expectedPosts:000000}";
+        using var response = await replica.Client.SendAsync(SlackPayloads.SignedEvent(ReplicaSet.DirectMessage(eventId, channel, text, ts)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await set.Slack.Changed.WaitUntilAsync(() => set.PostsTo(channel).Count >= expectedPosts, ReplyTimeout, $"reply {expectedPosts} in {channel} from {replica.Name}");
+        return ReplicaSet.Text(set.PostsTo(channel)[expectedPosts - 1]);
+    }
+
+    private async Task BothReadyAsync()
+    {
+        await set.A.WaitForReadyAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(20));
+        await set.B.WaitForReadyAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task One_event_delivered_to_both_replicas_at_once_gets_one_reply()
+    {
+        await BothReadyAsync();
+        var payload = ReplicaSet.DirectMessage("Ev-both-1", "D-both", "Permission denied (publickey)", "1800000100.000100");
+
+        var responses = await Task.WhenAll(
+            set.A.Client.SendAsync(SlackPayloads.SignedEvent(payload)),
+            set.B.Client.SendAsync(SlackPayloads.SignedEvent(payload, retryNum: 1)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await set.Slack.Changed.WaitUntilAsync(() => set.PostsTo("D-both").Count >= 1, ReplyTimeout, "the answer");
+        // Give a second answer, were there one, time to arrive.
+        await Task.Delay(1500);
+        Assert.Single(set.PostsTo("D-both"));
+    }
+
+    [Fact]
+    public async Task A_flow_started_on_one_replica_continues_on_the_other()
+    {
+        await BothReadyAsync();
+
+        var first = await SendAsync(set.A, "D-alt", "Ev-alt-1", StartDropsFlow, 1);
+        var second = await SendAsync(set.B, "D-alt", "Ev-alt-2", "2", 2);
+        var third = await SendAsync(set.A, "D-alt", "Ev-alt-3", "client_loop: send disconnect: Broken pipe", 3);
+
+        Assert.Contains("ServerAliveInterval", first);
+        Assert.Contains("Paste the last few lines", second);
+        Assert.Contains("If it still drops", third);
+    }
+
+    [Fact]
+    public async Task A_replica_killed_mid_flow_loses_nothing_the_other_continues()
+    {
+        await BothReadyAsync();
+        await using var doomed = await set.StartReplicaAsync("C");
+
+        var first = await SendAsync(doomed, "D-kill", "Ev-kill-1", StartDropsFlow, 1);
+        doomed.Kill();
+        var second = await SendAsync(set.B, "D-kill", "Ev-kill-2", "2", 2);
+
+        Assert.Contains("ServerAliveInterval", first);
+        Assert.Contains("Paste the last few lines", second);
+    }
+
+    [Fact]
+    public async Task Redis_restarted_mid_run_readiness_drops_answers_go_on_and_state_returns()
+    {
+        await BothReadyAsync();
+        await SendAsync(set.A, "D-redis", "Ev-redis-1", StartDropsFlow, 1);
+
+        set.Redis.Stop();
+        await set.A.WaitForReadyAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(10));
+        var whileDown = await SendAsync(set.B, "D-redis-down", "Ev-redis-2", "Permission denied (publickey)", 1);
+        await set.Redis.StartAgainAsync();
+        await BothReadyAsync();
+        var afterwards = await SendAsync(set.B, "D-redis-after", "Ev-redis-3", StartDropsFlow, 1);
+        var next = await SendAsync(set.A, "D-redis-after", "Ev-redis-4", "2", 2);
+
+        Assert.Contains("authorized_keys", whileDown);
+        Assert.Contains("ServerAliveInterval", afterwards);
+        Assert.Contains("Paste the last few lines", next);
+    }
+}
