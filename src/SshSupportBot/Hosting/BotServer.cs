@@ -1,3 +1,4 @@
+using SshSupportBot.Admin;
 using SshSupportBot.Cli;
 using SshSupportBot.Conversations;
 using SshSupportBot.Storage;
@@ -18,10 +19,12 @@ internal static class BotServer
         builder.Services.AddSingleton<ITurnHandler>(services =>
             runtime.CreateEngine(services.GetRequiredService<IConversationStore>(), services.GetRequiredService<TimeProvider>()));
         ChannelRegistration.AddChannels(builder);
+        // Admin (issue 8): feedback, review queue, hand-off and hot reload wrap the engine registered above.
+        builder.AddAdmin(runtime);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", () => Results.Json(new { status = "ready", model = runtime.Built.Metadata.Version, intents = runtime.KnowledgeBase.Intents.Count }));
+        app.MapGet("/readyz", (BotModelHolder models) => AdminRegistration.Readiness(models));
         ChannelRegistration.MapChannels(app);
 
         await app.RunAsync(cancellationToken);

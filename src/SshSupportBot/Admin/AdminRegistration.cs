@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using SshSupportBot.Conversations;
+using SshSupportBot.Hosting;
+using SshSupportBot.Slack;
+using SshSupportBot.Storage;
+
+namespace SshSupportBot.Admin;
+
+/// <summary>
+/// Puts the admin features around the engine: the turn handler the channels see becomes <see cref="LearningTurnHandler"/>
+/// over the current model generation, and the server watches intents/.
+/// </summary>
+internal static class AdminRegistration
+{
+    /// <summary>Call after the engine's own registration: the last <see cref="ITurnHandler"/> registered wins.</summary>
+    public static void AddAdmin(this WebApplicationBuilder builder, BotRuntime runtime)
+    {
+        var services = builder.Services;
+        var admin = AdminSettings.From(builder.Configuration);
+        var review = ReviewSettings.From(builder.Configuration);
+        services.AddSingleton(admin);
+        services.AddSingleton(review);
+        services.AddSingleton(runtime.Bot);
+        services.AddSingleton(new StoredText(review));
+        services.AddSingleton<IFeedbackStore>(new SqliteFeedbackStore(runtime.ConversationDatabasePath, review.FeedbackWindow));
+        services.AddSingleton(sp => new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built,
+            sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<IHandoffNotifier>(sp =>
+            !string.IsNullOrWhiteSpace(admin.SlackChannel) && sp.GetService<SlackApiClient>() is { } slack
+                ? new SlackHandoffNotifier(slack, admin.SlackChannel, sp.GetRequiredService<ILogger<SlackHandoffNotifier>>())
+                : NoHandoffNotifier.Instance);
+        services.AddSingleton<IntentsReloader>();
+        services.AddSingleton<IReloadTrigger>(sp => sp.GetRequiredService<IntentsReloader>());
+        services.AddHostedService(sp => sp.GetRequiredService<IntentsReloader>());
+        services.AddSingleton(sp => new ReviewActions(sp.GetRequiredService<IFeedbackStore>(), runtime.IntentsPath,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReviewActions>>()));
+        services.AddSingleton(sp => new AdminCommands(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<ReviewActions>(),
+            sp.GetService<IReloadTrigger>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AdminCommands>>()));
+        services.AddSingleton<Handoff>();
+        services.AddSingleton<ITurnHandler, LearningTurnHandler>();
+    }
+
+    /// <summary>/readyz: the serving model, and why the last reload was refused if it was.</summary>
+    public static IResult Readiness(BotModelHolder models)
+    {
+        var current = models.Current;
+        var reload = models.LastReload;
+        return Results.Json(new
+        {
+            status = "ready",
+            model = current.Metadata.Version,
+            intents = current.KnowledgeBase.Intents.Count,
+            macroF1 = Math.Round(current.Metadata.CrossValidatedMacroF1, 3),
+            reload = reload is null ? null : new { at = reload.At, swapped = reload.Swapped, summary = reload.Summary, problems = reload.Problems.Take(20) },
+        });
+    }
+
+    /// <summary>The same handler for the terminal, without a server: no watcher and no admin channel.</summary>
+    public static ITurnHandler CreateTurnHandler(BotRuntime runtime, IConfiguration configuration, IConversationStore conversations, TimeProvider time)
+    {
+        var review = ReviewSettings.From(configuration);
+        var storedText = new StoredText(review);
+        var feedback = new SqliteFeedbackStore(runtime.ConversationDatabasePath, review.FeedbackWindow);
+        var models = new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built, conversations, time));
+        var actions = new ReviewActions(feedback, runtime.IntentsPath, time, NullLogger.Instance);
+        return new LearningTurnHandler(models, feedback, storedText, review, AdminSettings.From(configuration),
+            new AdminCommands(feedback, actions, null, time, NullLogger<AdminCommands>.Instance),
+            new Handoff(NoHandoffNotifier.Instance, conversations, storedText, runtime.Bot, NullLogger<Handoff>.Instance),
+            time, NullLogger<LearningTurnHandler>.Instance);
+    }
+}
