@@ -12,5 +12,7 @@ var root = new RootCommand("SshSupportBot: answers SSH questions about the NIG s
     IntentsCommand.Create(),
     ServeCommand.Create(),
     ProbeCommand.Create(),
+    ReviewCommand.Create(),
+    StatsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
