@@ -13,7 +13,7 @@ internal static class HumanRequest
     private static readonly string[] Phrases =
     [
         "talk to a human", "talk to a person", "speak to a human", "speak to a person", "speak with a person", "talk with a person",
-        "real person", "human please", "contact support", "helpdesk person", "human agent", "live agent",
+        "real person", "human please", "want a human", "need a human", "contact support", "helpdesk person", "human agent", "live agent",
         "人と話したい", "人間と話したい", "担当者", "人に相談", "人に聞きたい", "オペレーター", "有人",
     ];
 
