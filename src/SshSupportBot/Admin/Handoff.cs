@@ -27,6 +27,23 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
             : $"To reach a person, please contact {bot.AdminContactEn}.";
     }
 
+    /// <summary>A flow reached <c>end: handoff</c>: the checks it ran and what they found go to the admins.</summary>
+    /// <returns>What to add to the flow's last message for the user.</returns>
+    public async Task<string> FlowEndedAsync(IncomingMessage message, string key, string flowIntent, IReadOnlyList<Diagnostics.Finding> findings,
+        Language language, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder($"🙋 Hand-off at the end of the `{flowIntent}` checks ({message.Channel}, conversation {message.ConversationId}, user {message.UserId})\n");
+        foreach (var finding in findings)
+        {
+            text.Append($"  – {finding.Code}: {storedText.Redact(finding.Message.En)}\n");
+        }
+        var posted = notifier.IsConfigured && await notifier.NotifyAsync(text.ToString().TrimEnd(), cancellationToken);
+        logger.LogInformation("Flow {Flow} ended in a hand-off in {Channel}; posted to the admin channel: {Posted}", flowIntent, message.Channel, posted);
+        return posted
+            ? language == Language.Ja ? "担当者に引き継ぎました。担当者から連絡があります。" : "I've passed this to a person; someone will follow up with you here."
+            : language == Language.Ja ? $"担当者には{bot.AdminContactJa}から相談できます。" : $"You can reach a person through {bot.AdminContactEn}.";
+    }
+
     private string Summary(IncomingMessage message, string redactedText, AnswerRecord? lastAnswer, ConversationState? state)
     {
         var text = new StringBuilder();

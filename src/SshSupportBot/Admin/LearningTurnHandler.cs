@@ -1,4 +1,5 @@
 using SshSupportBot.Conversations;
+using SshSupportBot.Flows;
 using SshSupportBot.Hosting;
 using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
@@ -74,6 +75,12 @@ internal sealed class LearningTurnHandler(
             _ => TurnOutcome.Answered,
         };
         await Count(message, classification.Intent, reply.Language, outcome, cancellationToken);
+        if (reply.FlowEnded == FlowEnd.Handoff)
+        {
+            await Count(message, classification.Intent, reply.Language, TurnOutcome.Handoff, cancellationToken);
+            var note = await handoff.FlowEndedAsync(message, key, classification.Intent, reply.Findings, reply.Language, cancellationToken);
+            return reply with { Text = reply.Text.TrimEnd() + "\n\n" + note };
+        }
         // Button presses and menu numbers are not questions; only typed words are worth an admin's review.
         var typed = !message.IsChoice && !int.TryParse(text, out _);
         if (typed && outcome is TurnOutcome.Declined or TurnOutcome.LowConfidence)

@@ -129,7 +129,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         var intent = KnowledgeBase.Find(flow.Id) is not null ? flow.Id : KnowledgeBase.Intents.FirstOrDefault(i => i.Flow?.Id == flow.Id)?.Id ?? flow.Id;
         var findings = extraFindings ?? turn.Findings;
         var classification = answered ?? new Classification(intent, 1f, [], ClassificationSource.Flow);
-        var reply = new BotReply(language, classification, turn.Text, turn.Choices, findings);
+        var reply = new BotReply(language, classification, turn.Text, turn.Choices, findings) { FlowEnded = turn.Ended };
         return (reply, state with { Language = language, Flow = turn.Progress, LastChoices = turn.Choices });
     }
 

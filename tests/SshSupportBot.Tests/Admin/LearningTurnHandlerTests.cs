@@ -162,4 +162,28 @@ public sealed class LearningTurnHandlerTests
         Assert.Contains("までお問い合わせください", reply.Text);
         Assert.Empty(bot.Notifier.Posted);
     }
+
+    [Fact]
+    public async Task A_flow_that_ends_in_a_handoff_posts_to_the_admin_channel()
+    {
+        using var bot = new LearningBot();
+        var start = await bot.SendAsync("flow:start:host-key-changed", isChoice: true);
+        var noMatch = start.Choices.Single(c => c.Label == "It doesn't match, or I can't find it");
+
+        var end = await bot.SendAsync(noMatch.Value, isChoice: true);
+
+        Assert.Equal(SshSupportBot.Flows.FlowEnd.Handoff, end.FlowEnded);
+        Assert.Contains("someone will follow up", end.Text);
+        Assert.Contains("Hand-off at the end of the `host-key-changed` checks", Assert.Single(bot.Notifier.Posted));
+    }
+
+    [Fact]
+    public async Task Flow_prompts_offer_no_feedback()
+    {
+        using var bot = new LearningBot();
+
+        var start = await bot.SendAsync("flow:start:host-key-changed", isChoice: true);
+
+        Assert.DoesNotContain(start.Choices, FeedbackChoices.IsFeedback);
+    }
 }
