@@ -11,8 +11,15 @@ internal sealed class AdminCommands(IFeedbackStore store, ReviewActions review, 
 {
     public const string Prefix = "admin";
 
-    public static bool IsCommand(string text) =>
-        text.Equals(Prefix, StringComparison.OrdinalIgnoreCase) || text.StartsWith(Prefix + " ", StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Verbs = ["reload", "stats", "unanswered", "assign", "help"];
+
+    /// <summary>Only the known verbs, so that a user's question such as "admin rights on the gateway?" is still answered.</summary>
+    public static bool IsCommand(string text)
+    {
+        var words = text.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && words[0].Equals(Prefix, StringComparison.OrdinalIgnoreCase)
+            && (words.Length == 1 || Verbs.Contains(words[1].ToLowerInvariant()));
+    }
 
     public async Task<string> RunAsync(string actor, string text, CancellationToken cancellationToken)
     {

@@ -47,7 +47,7 @@ internal sealed class IntentsReloader(
                 try
                 {
                     forced = await _signals.Reader.ReadAsync(poll.Token);
-                    await Debounce(stoppingToken);
+                    forced |= await Debounce(stoppingToken);
                 }
                 catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -62,7 +62,7 @@ internal sealed class IntentsReloader(
             _lastHash = hash;
             try
             {
-                await ReloadAsync(stoppingToken);
+                await ReloadAsync(forced, stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -73,24 +73,27 @@ internal sealed class IntentsReloader(
     }
 
     /// <summary>Waits until the files have been quiet for a moment, so an editor's save makes one reload.</summary>
-    private async Task Debounce(CancellationToken stoppingToken)
+    /// <returns>True when an admin asked for a reload meanwhile.</returns>
+    private async Task<bool> Debounce(CancellationToken stoppingToken)
     {
+        var forced = false;
         while (true)
         {
             using var quiet = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             quiet.CancelAfter(admin.ReloadDebounce);
             try
             {
-                await _signals.Reader.ReadAsync(quiet.Token);
+                forced |= await _signals.Reader.ReadAsync(quiet.Token);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
-                return;
+                return forced;
             }
         }
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken)
+    /// <param name="forced">An admin asked: report even when nothing changed.</param>
+    public async Task ReloadAsync(bool forced, CancellationToken cancellationToken)
     {
         var current = models.Current;
         var load = new KnowledgeBaseLoader().Load(runtime.IntentsPath);
@@ -104,6 +107,11 @@ internal sealed class IntentsReloader(
         }
         if (load.KnowledgeBase.ContentHash == current.KnowledgeBase.ContentHash)
         {
+            // Comments or layout only: nothing to retrain, and nothing worth a message unless an admin asked.
+            if (forced)
+            {
+                await ReportAsync(new ReloadReport(time.GetUtcNow(), false, $"intents/ has not changed; model {current.Metadata.Version} keeps serving.", []), cancellationToken);
+            }
             return;
         }
         logger.LogInformation("intents/ changed; retraining in the background");

@@ -124,7 +124,9 @@ public sealed class HotReloadServeTests(AdminServeFixture fixture) : IClassFixtu
 
         File.WriteAllText(Path.Combine(fixture.IntentsPath, "broken.yaml"), "version: 1\nid: broken\nexamples: [\n");
         await WaitForReadyAsync(r => r.TryGetProperty("reload", out var reload) && reload.ValueKind == JsonValueKind.Object
-            && !reload.GetProperty("swapped").GetBoolean(), "the broken file to be reported");
+            && !reload.GetProperty("swapped").GetBoolean()
+            && reload.GetProperty("problems").EnumerateArray().Any(p => p.GetString()!.Contains("broken.yaml", StringComparison.Ordinal)),
+            "the broken file to be reported");
 
         var ready = await ReadyAsync();
         Assert.Equal(model, ready.GetProperty("model").GetString());

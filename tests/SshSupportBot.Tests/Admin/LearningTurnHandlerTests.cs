@@ -186,4 +186,15 @@ public sealed class LearningTurnHandlerTests
 
         Assert.DoesNotContain(start.Choices, FeedbackChoices.IsFeedback);
     }
+
+    [Theory]
+    [InlineData("admin stats", true)]
+    [InlineData("admin", true)]
+    [InlineData("ADMIN assign 3 ssh-config", true)]
+    [InlineData("admin rights on the gateway?", false)]
+    [InlineData("administrator contact", false)]
+    public void Only_the_known_admin_verbs_are_commands(string text, bool isCommand)
+    {
+        Assert.Equal(isCommand, AdminCommands.IsCommand(text));
+    }
 }
