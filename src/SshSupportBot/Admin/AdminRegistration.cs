@@ -4,6 +4,7 @@ using SshSupportBot.Conversations;
 using SshSupportBot.Hosting;
 using SshSupportBot.Slack;
 using SshSupportBot.Storage;
+using SshSupportBot.Teams;
 
 namespace SshSupportBot.Admin;
 
@@ -26,10 +27,7 @@ internal static class AdminRegistration
         services.AddSingleton<IFeedbackStore>(new SqliteFeedbackStore(runtime.ConversationDatabasePath, review.FeedbackWindow));
         services.AddSingleton(sp => new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built,
             sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<TimeProvider>())));
-        services.AddSingleton<IHandoffNotifier>(sp =>
-            !string.IsNullOrWhiteSpace(admin.SlackChannel) && sp.GetService<SlackApiClient>() is { } slack
-                ? new SlackHandoffNotifier(slack, admin.SlackChannel, sp.GetRequiredService<ILogger<SlackHandoffNotifier>>())
-                : NoHandoffNotifier.Instance);
+        services.AddSingleton<IHandoffNotifier>(sp => new AdminChannels(Channels(sp, admin)));
         services.AddSingleton<IntentsReloader>();
         services.AddSingleton<IReloadTrigger>(sp => sp.GetRequiredService<IntentsReloader>());
         services.AddHostedService(sp => sp.GetRequiredService<IntentsReloader>());
@@ -39,6 +37,23 @@ internal static class AdminRegistration
             sp.GetService<IReloadTrigger>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AdminCommands>>()));
         services.AddSingleton<Handoff>();
         services.AddSingleton<ITurnHandler, LearningTurnHandler>();
+    }
+
+    private static List<IHandoffNotifier> Channels(IServiceProvider services, AdminSettings admin)
+    {
+        var channels = new List<IHandoffNotifier>();
+        if (!string.IsNullOrWhiteSpace(admin.SlackChannel) && services.GetService<SlackApiClient>() is { } slack)
+        {
+            channels.Add(new SlackHandoffNotifier(slack, admin.SlackChannel, services.GetRequiredService<ILogger<SlackHandoffNotifier>>()));
+        }
+        if (!string.IsNullOrWhiteSpace(admin.TeamsConversation) && !string.IsNullOrWhiteSpace(admin.TeamsServiceUrl)
+            && services.GetService<ConnectorClient>() is { } connector)
+        {
+            var unauthenticated = services.GetService<TeamsOptions>() is { AllowUnauthenticated: true };
+            channels.Add(new TeamsHandoffNotifier(connector, admin.TeamsServiceUrl, admin.TeamsConversation, !unauthenticated,
+                services.GetRequiredService<ILogger<TeamsHandoffNotifier>>()));
+        }
+        return channels;
     }
 
     /// <summary>/readyz: the serving model, and why the last reload was refused if it was.</summary>

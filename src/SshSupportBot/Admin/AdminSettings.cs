@@ -14,8 +14,11 @@ internal sealed record AdminSettings
     /// <summary>Slack channel id for hand-offs and reload reports; empty means none.</summary>
     public string? SlackChannel { get; init; }
 
-    /// <summary>Teams conversation id for hand-offs (needs Teams:ServiceUrl to post); empty means none.</summary>
+    /// <summary>Teams conversation id (e.g. a channel's "19:…@thread.tacv2") for hand-offs; needs <see cref="TeamsServiceUrl"/>.</summary>
     public string? TeamsConversation { get; init; }
+
+    /// <summary>The Bot Connector service URL of that conversation's tenant, e.g. https://smba.trafficmanager.net/jp/.</summary>
+    public string? TeamsServiceUrl { get; init; }
 
     /// <summary>How often the server re-hashes intents/ in case the file watcher missed a change.</summary>
     public TimeSpan ReloadPollInterval { get; init; } = TimeSpan.FromSeconds(15);
