@@ -15,7 +15,7 @@ internal sealed record ReviewGroup(ReviewItem First, IReadOnlyList<ReviewItem> I
 /// </summary>
 internal static class ReviewGroups
 {
-    public const double Similarity = 0.6;
+    public const double Similarity = 0.5;
 
     public static IReadOnlyList<ReviewGroup> Group(IReadOnlyList<ReviewItem> items)
     {
