@@ -43,6 +43,9 @@ public sealed class AdminServeFixture : IAsyncLifetime
             "--Admin:ReloadPollInterval=00:00:03",
             "--Admin:ReloadDebounce=00:00:00.500",
             "--Classifier:Folds=3",
+            "--Admin:SlackUserIds:0=UADMIN",
+            // The tiny knowledge base answers almost everything; this margin sends every model answer to the review queue too.
+            "--Review:LowConfidenceMargin=1",
         ];
         _server = Task.Run(() => BotServer.RunAsync(args, _stop.Token));
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
@@ -82,10 +85,10 @@ public sealed class HotReloadServeTests(AdminServeFixture fixture) : IClassFixtu
 {
     private static int _ts = 100;
 
-    private async Task<string> AskAsync(string text)
+    private async Task<string> AskAsync(string text, string user = "U123")
     {
         var ts = $"1900000000.{Interlocked.Increment(ref _ts):000000}";
-        var response = await fixture.Client.SendAsync(SlackPayloads.SignedEvent(SlackPayloads.AppMention($"Ev-admin-{ts}", "<@UBOT> " + text, ts: ts)));
+        var response = await fixture.Client.SendAsync(SlackPayloads.SignedEvent(SlackPayloads.AppMention($"Ev-admin-{ts}", "<@UBOT> " + text, ts: ts, user: user)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await fixture.Slack.Changed.WaitUntilAsync(() => PostsIn(ts).Count >= 1, TimeSpan.FromSeconds(20), "the answer");
         return PostsIn(ts)[0].Body.GetProperty("text").GetString()!;
@@ -146,6 +149,24 @@ public sealed class HotReloadServeTests(AdminServeFixture fixture) : IClassFixtu
         var handoff = Assert.Single(AdminPosts(), p => p.Contains("Hand-off requested", StringComparison.Ordinal));
         Assert.Contains("talk to a person", handoff);
         Assert.DoesNotContain("10.1.2.3", handoff);
+    }
+
+    [Fact]
+    public async Task An_admin_assigns_a_queued_question_in_chat_and_after_the_reload_it_gets_that_intents_answer()
+    {
+        const string Question = "can my lab share one gateway account";
+        Assert.Contains("Register it on", await AskAsync(Question));
+        Assert.Contains("only for the configured administrators", await AskAsync("admin unanswered"));
+
+        var unanswered = await AskAsync("admin unanswered", user: "UADMIN");
+        var id = System.Text.RegularExpressions.Regex.Match(unanswered, @"• (\d+) ×\d+ \[[^\]]*\] " + Question).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(id), unanswered);
+        var model = (await ReadyAsync()).GetProperty("model").GetString();
+
+        Assert.Contains("Reloading now", await AskAsync($"admin assign {id} publickey-denied", user: "UADMIN"));
+        await WaitForReadyAsync(r => r.GetProperty("model").GetString() != model, "the retrained model");
+
+        Assert.Contains("Check that your public key is registered", await AskAsync(Question));
     }
 
     private static string QuotaIntent()
