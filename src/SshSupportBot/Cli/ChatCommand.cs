@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SshSupportBot.Admin;
 using SshSupportBot.Conversations;
 using SshSupportBot.Hosting;
 
@@ -16,8 +17,9 @@ internal static class ChatCommand
             "Chat with the bot in the terminal. When standard input is not a terminal, each line is one turn and each reply is printed.") { conversation };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
-            var engine = runtime.CreateEngine(runtime.CreateDefaultStore(TimeProvider.System), TimeProvider.System);
+            var configuration = BotConfiguration.Build();
+            var runtime = BotRuntime.Start(configuration, ConsoleProgress.Instance);
+            var engine = AdminRegistration.CreateTurnHandler(runtime, configuration, runtime.CreateDefaultStore(TimeProvider.System), TimeProvider.System);
             var id = parse.GetValue(conversation) ?? Guid.NewGuid().ToString("N")[..8];
             var interactive = !Console.IsInputRedirected;
             if (interactive)

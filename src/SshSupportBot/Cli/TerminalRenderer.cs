@@ -1,4 +1,5 @@
 using System.Text;
+using SshSupportBot.Admin;
 using SshSupportBot.Conversations;
 
 namespace SshSupportBot.Cli;
@@ -9,9 +10,17 @@ internal static class TerminalRenderer
     public static string Render(BotReply reply)
     {
         var text = new StringBuilder(reply.Text.TrimEnd());
-        for (var i = 0; i < reply.Choices.Count; i++)
+        // Feedback is typed as +1 / -1 rather than numbered, so the numbers keep meaning the engine's own choices.
+        var choices = reply.Choices.Where(c => !FeedbackChoices.IsFeedback(c)).ToList();
+        for (var i = 0; i < choices.Count; i++)
         {
-            text.Append(i == 0 ? "\n\n" : "\n").Append($"  [{i + 1}] {reply.Choices[i].Label}");
+            text.Append(i == 0 ? "\n\n" : "\n").Append($"  [{i + 1}] {choices[i].Label}");
+        }
+        if (choices.Count < reply.Choices.Count)
+        {
+            text.Append(reply.Language == Intents.Language.Ja
+                ? "\n\n役に立ちましたか？ 👍 なら +1、👎 なら -1 と入力してください。"
+                : "\n\nDid this help? Type +1 for 👍 or -1 for 👎.");
         }
         return text.ToString();
     }

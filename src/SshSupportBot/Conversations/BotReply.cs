@@ -10,4 +10,8 @@ internal sealed record BotReply(
     Classification Classification,
     string Text,
     IReadOnlyList<ReplyChoice> Choices,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Set when this turn ended a flow, so that an <c>end: handoff</c> reaches a person (admin feature, issue 8).</summary>
+    public Flows.FlowEnd? FlowEnded { get; init; }
+}

@@ -24,7 +24,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
     public async Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var key = $"{message.Channel}:{message.ConversationId}";
-        // [prod] Shared storage down: answer this one message on its own rather than drop it.
+       
         try
         {
             return await HandleWithStateAsync(key, message, cancellationToken);
@@ -138,7 +138,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         var intent = KnowledgeBase.Find(flow.Id) is not null ? flow.Id : KnowledgeBase.Intents.FirstOrDefault(i => i.Flow?.Id == flow.Id)?.Id ?? flow.Id;
         var findings = extraFindings ?? turn.Findings;
         var classification = answered ?? new Classification(intent, 1f, [], ClassificationSource.Flow);
-        var reply = new BotReply(language, classification, turn.Text, turn.Choices, findings);
+        var reply = new BotReply(language, classification, turn.Text, turn.Choices, findings) { FlowEnded = turn.Ended };
         return (reply, state with { Language = language, Flow = turn.Progress, LastChoices = turn.Choices });
     }
 

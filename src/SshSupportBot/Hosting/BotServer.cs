@@ -1,3 +1,4 @@
+using SshSupportBot.Admin;
 using SshSupportBot.Cli;
 using SshSupportBot.Conversations;
 using SshSupportBot.Storage;
@@ -12,19 +13,18 @@ internal static class BotServer
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var runtime = BotRuntime.Start(builder.Configuration, ConsoleProgress.Instance);
         builder.Services.AddSingleton(runtime);
-        builder.Services.AddSingleton(runtime.Answerer);
         builder.Services.AddSingleton(TimeProvider.System);
-        // [prod] Stores chosen by configuration (SQLite or Redis), the turn handler metered, shutdown bounded.
+        // Stores chosen by configuration (SQLite or Redis); shutdown bounded so acknowledged turns can finish.
         builder.Services.AddStorage(runtime);
-        builder.Services.AddSingleton<ITurnHandler>(services => new MeteredTurnHandler(
-            runtime.CreateEngine(services.GetRequiredService<IConversationStore>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IConversationLock>()),
-            runtime.Bot, services.GetRequiredService<ILogger<MeteredTurnHandler>>()));
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace.Timeout);
-        // [/prod]
         ChannelRegistration.AddChannels(builder);
+        // Feedback, review queue, hand-off and hot reload around the engine of the current model generation; metrics around all of it.
+        builder.AddAdmin(runtime);
+        builder.Services.AddSingleton<ITurnHandler>(services => new MeteredTurnHandler(
+            services.GetRequiredService<LearningTurnHandler>(), runtime.Bot, services.GetRequiredService<ILogger<MeteredTurnHandler>>()));
 
         var app = builder.Build();
-        app.MapOperations(runtime); // [prod] /healthz, /readyz, /metrics
+        app.MapOperations(runtime);
         ChannelRegistration.MapChannels(app);
 
         await app.RunAsync(cancellationToken);

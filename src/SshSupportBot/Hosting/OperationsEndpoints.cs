@@ -32,7 +32,7 @@ internal static class OperationsEndpoints
         app.MapMetrics(MetricsPath);
     }
 
-    private static async Task<IResult> ReadyAsync(BotRuntime runtime, IStorageHealth storage, IServiceProvider services, IHostApplicationLifetime lifetime,
+    private static async Task<IResult> ReadyAsync(BotModelHolder models, IStorageHealth storage, IServiceProvider services, IHostApplicationLifetime lifetime,
         CancellationToken cancellationToken)
     {
         var problems = new List<string>();
@@ -49,11 +49,16 @@ internal static class OperationsEndpoints
         {
             problems.Add("slack socket mode link down");
         }
+        var current = models.Current;
+        var reload = models.LastReload;
         var body = new
         {
             status = problems.Count == 0 ? "ready" : "not ready",
-            model = runtime.Built.Metadata.Version,
-            intents = runtime.KnowledgeBase.Intents.Count,
+            model = current.Metadata.Version,
+            intents = current.KnowledgeBase.Intents.Count,
+            macroF1 = Math.Round(current.Metadata.CrossValidatedMacroF1, 3),
+            // Why the last change to intents/ was or was not taken: a refused reload keeps the bot ready on the last good model.
+            reload = reload is null ? null : new { at = reload.At, swapped = reload.Swapped, summary = reload.Summary, problems = reload.Problems.Take(20) },
             storage = storage.Kind,
             slackLinks = socketMode?.OpenLinks,
             problems,

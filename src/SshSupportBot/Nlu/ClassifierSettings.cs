@@ -19,5 +19,8 @@ internal sealed record ClassifierSettings
     /// <summary>Candidates offered after a decline must reach this probability ("did you mean …?").</summary>
     public float SuggestionFloor { get; init; } = 0.12f;
 
+    /// <summary>A retrained model whose cross-validated macro-F1 falls below this is not swapped in on reload.</summary>
+    public double MacroF1Floor { get; init; } = 0.7;
+
     public ClassifierOptions ToOptions() => new() { Trainer = Trainer };
 }

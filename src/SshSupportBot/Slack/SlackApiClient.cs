@@ -80,7 +80,7 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
         }
         if (!result.Ok)
         {
-            Hosting.BotMetrics.ApiErrors.WithLabels("slack", method).Inc(); // [prod]
+            Hosting.BotMetrics.ApiErrors.WithLabels("slack", method).Inc();
             throw new SlackApiException(method, result.Error ?? "unknown_error");
         }
         return result;
@@ -107,7 +107,7 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
             }
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                Hosting.BotMetrics.RateLimited.WithLabels("slack", method).Inc(); // [prod]
+                Hosting.BotMetrics.RateLimited.WithLabels("slack", method).Inc();
                 var retryAfter = RetryAfter(response);
                 response.Dispose();
                 if (attempt >= options.MaxApiAttempts)
@@ -121,7 +121,7 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
             if (!response.IsSuccessStatusCode)
             {
                 var status = (int)response.StatusCode;
-                Hosting.BotMetrics.ApiErrors.WithLabels("slack", method).Inc(); // [prod]
+                Hosting.BotMetrics.ApiErrors.WithLabels("slack", method).Inc();
                 response.Dispose();
                 throw new SlackApiException(method, $"http_{status}");
             }

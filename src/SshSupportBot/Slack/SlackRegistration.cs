@@ -41,7 +41,7 @@ internal static class SlackRegistration
         services.AddHostedService<SlackTurnWorker>();
         if (options.SocketMode)
         {
-            services.AddSingleton<SocketModeStatus>(); // [prod] for /readyz
+            services.AddSingleton<SocketModeStatus>();
             services.AddHostedService<SocketModeService>();
         }
     }

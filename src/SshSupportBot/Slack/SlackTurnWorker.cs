@@ -17,7 +17,7 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
 
     private async Task DrainAsync(CancellationToken ct)
     {
-        // [prod] Stop taking turns when the host stops, but finish the acknowledged ones within the shutdown grace.
+       
         using var grace = Hosting.ShutdownGrace.ForTurns(ct);
         try
         {
@@ -30,7 +30,6 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
         {
         }
         await Hosting.ShutdownGrace.DrainAsync(queue.Reader, AnswerAsync, grace.Token);
-        // [/prod]
     }
 
     /// <summary>The one error boundary per turn: whatever fails below is logged and the user gets a short apology.</summary>

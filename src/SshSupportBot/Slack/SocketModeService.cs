@@ -96,7 +96,7 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
         }
         finally
         {
-            // [prod] On shutdown close the open link with a close frame (bounded inside CloseAsync) instead of abandoning it.
+           
             if (current is not null)
             {
                 await current.CloseAsync();
@@ -116,14 +116,13 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
             }
             var id = Interlocked.Increment(ref nextLinkId);
             var link = await SocketModeLink.ConnectAsync(id, new Uri(opened.Url), options, OnEnvelopeAsync, logger, ct);
-            // [prod] readiness counts links until they complete; every link after a slot's first is a reconnect.
+           
             status.Opened();
             _ = link.Completion.ContinueWith(_ => status.Closed(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             if (id > options.SocketConnections)
             {
                 Hosting.BotMetrics.SocketModeReconnects.Inc();
             }
-            // [/prod]
             logger.LogInformation("Socket Mode link {LinkId} open in slot {Slot}", id, slot);
             return link;
         }

@@ -34,13 +34,11 @@ internal sealed class ConnectorClient(HttpClient http, ConnectorTokenProvider to
                 {
                     return true;
                 }
-                // [prod]
                 Hosting.BotMetrics.ApiErrors.WithLabels("teams", "activities").Inc();
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     Hosting.BotMetrics.RateLimited.WithLabels("teams", "activities").Inc();
                 }
-                // [/prod]
                 if (!Retryable.Contains(response.StatusCode) || attempt >= policy.MaxAttempts)
                 {
                     logger.LogError("The connector refused a reply in {ConversationId} with {StatusCode} after {Attempts} attempts",

@@ -23,7 +23,7 @@ internal sealed class TeamsWorker(
 
     private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
-        // [prod] Stop taking activities when the host stops, but finish the acknowledged ones within the shutdown grace.
+       
         using var grace = Hosting.ShutdownGrace.ForTurns(stoppingToken);
         try
         {
@@ -36,7 +36,6 @@ internal sealed class TeamsWorker(
         {
         }
         await Hosting.ShutdownGrace.DrainAsync(queue.Reader, ProcessAsync, grace.Token);
-        // [/prod]
     }
 
     public async Task ProcessAsync(TeamsWorkItem item, CancellationToken ct)

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using SshSupportBot.Conversations;
+using SshSupportBot.Hosting;
+using SshSupportBot.Slack;
+using SshSupportBot.Storage;
+using SshSupportBot.Teams;
+
+namespace SshSupportBot.Admin;
+
+/// <summary>
+/// Puts the admin features around the engine: the turn handler the channels see becomes <see cref="LearningTurnHandler"/>
+/// over the current model generation, and the server watches intents/.
+/// </summary>
+internal static class AdminRegistration
+{
+    /// <summary>Registers <see cref="LearningTurnHandler"/>, the turn handler over the current model generation; the server wraps it.</summary>
+    public static void AddAdmin(this WebApplicationBuilder builder, BotRuntime runtime)
+    {
+        var services = builder.Services;
+        var admin = AdminSettings.From(builder.Configuration);
+        var review = ReviewSettings.From(builder.Configuration);
+        services.AddSingleton(admin);
+        services.AddSingleton(review);
+        services.AddSingleton(runtime.Bot);
+        services.AddSingleton(new StoredText(review));
+        services.AddSingleton<IFeedbackStore>(new SqliteFeedbackStore(runtime.ConversationDatabasePath, review.FeedbackWindow));
+        services.AddSingleton(sp => new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built,
+            sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IConversationLock>())));
+        services.AddSingleton<IHandoffNotifier>(sp => new AdminChannels(Channels(sp, admin)));
+        services.AddSingleton<IntentsReloader>();
+        services.AddSingleton<IReloadTrigger>(sp => sp.GetRequiredService<IntentsReloader>());
+        services.AddHostedService(sp => sp.GetRequiredService<IntentsReloader>());
+        services.AddSingleton(sp => new ReviewActions(sp.GetRequiredService<IFeedbackStore>(), runtime.IntentsPath,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReviewActions>>()));
+        services.AddSingleton(sp => new AdminCommands(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<ReviewActions>(),
+            sp.GetService<IReloadTrigger>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AdminCommands>>()));
+        services.AddSingleton<Handoff>();
+        services.AddSingleton<LearningTurnHandler>();
+    }
+
+    private static List<IHandoffNotifier> Channels(IServiceProvider services, AdminSettings admin)
+    {
+        var channels = new List<IHandoffNotifier>();
+        if (!string.IsNullOrWhiteSpace(admin.SlackChannel) && services.GetService<SlackApiClient>() is { } slack)
+        {
+            channels.Add(new SlackHandoffNotifier(slack, admin.SlackChannel, services.GetRequiredService<ILogger<SlackHandoffNotifier>>()));
+        }
+        if (!string.IsNullOrWhiteSpace(admin.TeamsConversation) && !string.IsNullOrWhiteSpace(admin.TeamsServiceUrl)
+            && services.GetService<ConnectorClient>() is { } connector)
+        {
+            var unauthenticated = services.GetService<TeamsOptions>() is { AllowUnauthenticated: true };
+            channels.Add(new TeamsHandoffNotifier(connector, admin.TeamsServiceUrl, admin.TeamsConversation, !unauthenticated,
+                services.GetRequiredService<ILogger<TeamsHandoffNotifier>>()));
+        }
+        return channels;
+    }
+
+    /// <summary>The same handler for the terminal, without a server: no watcher and no admin channel.</summary>
+    public static ITurnHandler CreateTurnHandler(BotRuntime runtime, IConfiguration configuration, IConversationStore conversations, TimeProvider time)
+    {
+        var review = ReviewSettings.From(configuration);
+        var storedText = new StoredText(review);
+        var feedback = new SqliteFeedbackStore(runtime.ConversationDatabasePath, review.FeedbackWindow);
+        var models = new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built, conversations, time));
+        var actions = new ReviewActions(feedback, runtime.IntentsPath, time, NullLogger.Instance);
+        return new LearningTurnHandler(models, feedback, storedText, review, AdminSettings.From(configuration),
+            new AdminCommands(feedback, actions, null, time, NullLogger<AdminCommands>.Instance),
+            new Handoff(NoHandoffNotifier.Instance, conversations, storedText, runtime.Bot, NullLogger<Handoff>.Instance),
+            time, NullLogger<LearningTurnHandler>.Instance);
+    }
+}

@@ -1,0 +1,134 @@
+using SshSupportBot.Conversations;
+using SshSupportBot.Flows;
+using SshSupportBot.Hosting;
+using SshSupportBot.Intents;
+using SshSupportBot.Nlu;
+using SshSupportBot.Storage;
+
+namespace SshSupportBot.Admin;
+
+/// <summary>
+/// Wraps the conversation engine with what admins learn from: each turn is counted, answers offer 👍 / 👎,
+/// weak answers and declines go to the review queue, and admin commands and requests for a person are handled
+/// before the engine sees them. The engine comes from the current model generation, read once per turn.
+/// </summary>
+internal sealed class LearningTurnHandler(
+    BotModelHolder models,
+    IFeedbackStore feedback,
+    StoredText storedText,
+    ReviewSettings review,
+    AdminSettings admin,
+    AdminCommands commands,
+    Handoff handoff,
+    TimeProvider time,
+    ILogger<LearningTurnHandler> logger) : ITurnHandler
+{
+    public const string BotIntent = "bot";
+
+    public async Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        var text = message.Text.Trim();
+        var key = $"{message.Channel}:{message.ConversationId}";
+        var model = models.Current;
+        if (FeedbackChoices.Parse(text) is { } vote)
+        {
+            return [await FeedbackAsync(message, key, vote.Helpful, vote.AnswerId, cancellationToken)];
+        }
+        if (AdminCommands.IsCommand(text))
+        {
+            if (!admin.IsAdmin(message.Channel, message.UserId))
+            {
+                logger.LogWarning("Refused an admin command from {Channel} user {UserId}", message.Channel, message.UserId);
+                await feedback.AuditAsync($"{message.Channel}:{message.UserId}", "refused", "", time.GetUtcNow(), cancellationToken);
+                return [Plain(LanguageDetector.Detect(text), "管理者用のコマンドは、設定された管理者だけが使えます。SSH の質問ならどうぞそのまま聞いてください。",
+                    "Sorry, admin commands are only for the configured administrators. Ask me about SSH any time, though.")];
+            }
+            var reply = await commands.RunAsync($"{message.Channel}:{message.UserId}", text, cancellationToken);
+            return [Plain(Language.En, reply, reply)];
+        }
+        if (HumanRequest.Matches(text))
+        {
+            var language = LanguageDetector.Detect(text == HumanRequest.ChoiceValue ? "" : text);
+            var lastAnswer = await feedback.LastAnswerAsync(key, cancellationToken);
+            language = text == HumanRequest.ChoiceValue && lastAnswer is not null ? lastAnswer.Language : language;
+            await Count(message, null, language, TurnOutcome.Handoff, cancellationToken);
+            return [Plain(language, await handoff.RequestAsync(message, key, storedText.Redact(text), lastAnswer, language, cancellationToken))];
+        }
+
+        var replies = await model.Engine.HandleAsync(message, cancellationToken);
+        var result = new List<BotReply>(replies.Count);
+        foreach (var reply in replies)
+        {
+            result.Add(await LearnAsync(message, key, model, text, reply, cancellationToken));
+        }
+        return result;
+    }
+
+    private async Task<BotReply> LearnAsync(IncomingMessage message, string key, BotModel model, string text, BotReply reply, CancellationToken cancellationToken)
+    {
+        var classification = reply.Classification;
+        var outcome = classification switch
+        {
+            { IsOutOfScope: true } => TurnOutcome.Declined,
+            { Source: ClassificationSource.Flow } => TurnOutcome.Flow,
+            { Source: ClassificationSource.Model } when classification.Confidence < LowConfidenceBelow(model) => TurnOutcome.LowConfidence,
+            _ => TurnOutcome.Answered,
+        };
+        await Count(message, classification.Intent, reply.Language, outcome, cancellationToken);
+        if (reply.FlowEnded == FlowEnd.Handoff)
+        {
+            await Count(message, classification.Intent, reply.Language, TurnOutcome.Handoff, cancellationToken);
+            var note = await handoff.FlowEndedAsync(message, key, classification.Intent, reply.Findings, reply.Language, cancellationToken);
+            return reply with { Text = reply.Text.TrimEnd() + "\n\n" + note };
+        }
+        // Button presses and menu numbers are not questions; only typed words are worth an admin's review.
+        var typed = !message.IsChoice && !int.TryParse(text, out _);
+        if (typed && outcome is TurnOutcome.Declined or TurnOutcome.LowConfidence)
+        {
+            var guessed = outcome == TurnOutcome.Declined ? classification.Alternatives.FirstOrDefault()?.Intent : classification.Intent;
+            var confidence = outcome == TurnOutcome.Declined ? classification.Alternatives.FirstOrDefault()?.Confidence ?? 0f : classification.Confidence;
+            await feedback.EnqueueAsync(new ReviewItem(0, storedText.Redact(text), reply.Language, guessed, confidence,
+                outcome == TurnOutcome.Declined ? ReviewReason.Declined : ReviewReason.LowConfidence, message.Channel, time.GetUtcNow()), cancellationToken);
+        }
+        if (outcome is not (TurnOutcome.Answered or TurnOutcome.LowConfidence))
+        {
+            return reply;
+        }
+        var answerId = Guid.NewGuid().ToString("N")[..12];
+        await feedback.RememberAnswerAsync(new AnswerRecord(answerId, key, message.Channel, storedText.Redact(text), classification.Intent,
+            classification.Confidence, reply.Language, time.GetUtcNow()), cancellationToken);
+        return reply with { Choices = [.. reply.Choices, .. FeedbackChoices.For(answerId, reply.Language)] };
+    }
+
+    private async Task<BotReply> FeedbackAsync(IncomingMessage message, string key, bool helpful, string? answerId, CancellationToken cancellationToken)
+    {
+        var answer = answerId is null ? await feedback.LastAnswerAsync(key, cancellationToken) : await feedback.FindAnswerAsync(answerId, cancellationToken);
+        var language = answer?.Language ?? Language.En;
+        if (answer is null || !await feedback.RecordFeedbackAsync(answer.AnswerId, helpful, time.GetUtcNow(), cancellationToken))
+        {
+            return Plain(language, "フィードバックはすでに受け付けています。", "Thanks, your feedback is already noted.");
+        }
+        await Count(message, answer.Intent, language, TurnOutcome.Feedback, cancellationToken);
+        if (helpful)
+        {
+            return Plain(language, "フィードバックありがとうございます！", "Thanks for the feedback!");
+        }
+        await feedback.EnqueueAsync(new ReviewItem(0, answer.Text, language, answer.Intent, answer.Confidence, ReviewReason.NotHelpful,
+            answer.Channel, time.GetUtcNow()), cancellationToken);
+        var reply = Plain(language,
+            "お役に立てずすみません。この質問は管理者が確認して、ボットの改善に使います。担当者に相談しますか？",
+            "Sorry that didn't help. The administrators will look at this question to improve the bot. Would you like to talk to a person?");
+        return reply with { Choices = [new ReplyChoice(HumanRequest.ChoiceValue, language == Language.Ja ? "担当者に相談する" : "Talk to a person")] };
+    }
+
+    private float LowConfidenceBelow(BotModel model) => model.Answerer.Classifier.Policy.MinConfidence + review.LowConfidenceMargin;
+
+    private Task Count(IncomingMessage message, string? intent, Language language, TurnOutcome outcome, CancellationToken cancellationToken) =>
+        feedback.RecordTurnAsync(new TurnRecord(time.GetUtcNow(), message.Channel, intent, language, outcome), cancellationToken);
+
+    private static BotReply Plain(Language language, string ja, string en) => Plain(language, language == Language.Ja ? ja : en);
+
+    /// <summary>A reply of the bot's own (feedback, admin, hand-off) rather than an intent's answer.</summary>
+    private static BotReply Plain(Language language, string text) =>
+        new(language, new Classification(BotIntent, 1f, [], ClassificationSource.Pattern), text, [], []);
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SshSupportBot.Admin;
+using SshSupportBot.Conversations;
+using SshSupportBot.Hosting;
+using SshSupportBot.Storage;
+using SshSupportBot.Tests.Support;
+
+namespace SshSupportBot.Tests.Admin;
+
+/// <summary>The learning turn handler over the trained repository bot, with its own throw-away database and a fake admin channel.</summary>
+internal sealed class LearningBot : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "sshbot-tests", Guid.NewGuid().ToString("N"));
+    private int _turn;
+
+    public LearningBot(AdminSettings? admin = null, ReviewSettings? review = null, bool adminChannel = true)
+    {
+        Directory.CreateDirectory(_directory);
+        var runtime = TrainedBot.Runtime;
+        var database = Path.Combine(_directory, "conversations.db");
+        var time = TimeProvider.System;
+        review ??= new ReviewSettings();
+        var conversations = new SqliteConversationStore(database, TimeSpan.FromHours(1), time);
+        Store = new SqliteFeedbackStore(database, review.FeedbackWindow);
+        Notifier = new FakeNotifier(adminChannel);
+        var storedText = new StoredText(review);
+        var models = new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built, conversations, time));
+        var actions = new ReviewActions(Store, runtime.IntentsPath, time, NullLogger.Instance);
+        Handler = new LearningTurnHandler(models, Store, storedText, review, admin ?? new AdminSettings(),
+            new AdminCommands(Store, actions, null, time, NullLogger<AdminCommands>.Instance),
+            new Handoff(Notifier, conversations, storedText, runtime.Bot, NullLogger<Handoff>.Instance),
+            time, NullLogger<LearningTurnHandler>.Instance);
+    }
+
+    public IFeedbackStore Store { get; }
+
+    public FakeNotifier Notifier { get; }
+
+    public LearningTurnHandler Handler { get; }
+
+    public async Task<BotReply> SendAsync(string text, string user = "U1", string channel = "slack", bool isChoice = false) =>
+        (await Handler.HandleAsync(new IncomingMessage(channel, "C1", user, text, $"e{_turn++}", isChoice), CancellationToken.None)).Single();
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite's pooled connections may still hold the file for a moment.
+        }
+    }
+
+    internal sealed class FakeNotifier(bool configured) : IHandoffNotifier
+    {
+        public List<string> Posted { get; } = [];
+
+        public bool IsConfigured => configured;
+
+        public Task<bool> NotifyAsync(string text, CancellationToken cancellationToken)
+        {
+            Posted.Add(text);
+            return Task.FromResult(true);
+        }
+    }
+}
