@@ -24,7 +24,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
     public async Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var key = $"{message.Channel}:{message.ConversationId}";
-       
+
         try
         {
             return await HandleWithStateAsync(key, message, cancellationToken);

@@ -29,6 +29,26 @@ internal static class ShutdownGrace
         return grace;
     }
 
+    /// <summary>
+    /// A worker's whole life: take queued items until the host stops, then finish what was already acknowledged
+    /// within the grace, so a turn taken from the platform is not silently lost on shutdown.
+    /// </summary>
+    public static async Task ConsumeAsync<T>(System.Threading.Channels.ChannelReader<T> reader, Func<T, CancellationToken, Task> handle, CancellationToken stopping)
+    {
+        using var grace = ForTurns(stopping);
+        try
+        {
+            await foreach (var item in reader.ReadAllAsync(stopping))
+            {
+                await handle(item, grace.Token);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        await DrainAsync(reader, handle, grace.Token);
+    }
+
     /// <summary>Finishes what is still queued after <paramref name="stopping"/> fired, until the grace runs out.</summary>
     public static async Task DrainAsync<T>(System.Threading.Channels.ChannelReader<T> reader, Func<T, CancellationToken, Task> handle, CancellationToken grace)
     {

@@ -15,22 +15,7 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => Task.Run(() => DrainAsync(stoppingToken), stoppingToken)));
     }
 
-    private async Task DrainAsync(CancellationToken ct)
-    {
-       
-        using var grace = Hosting.ShutdownGrace.ForTurns(ct);
-        try
-        {
-            await foreach (var turn in queue.Reader.ReadAllAsync(ct))
-            {
-                await AnswerAsync(turn, grace.Token);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-        await Hosting.ShutdownGrace.DrainAsync(queue.Reader, AnswerAsync, grace.Token);
-    }
+    private Task DrainAsync(CancellationToken ct) => Hosting.ShutdownGrace.ConsumeAsync(queue.Reader, AnswerAsync, ct);
 
     /// <summary>The one error boundary per turn: whatever fails below is logged and the user gets a short apology.</summary>
     public async Task AnswerAsync(SlackTurn turn, CancellationToken ct)

@@ -96,7 +96,7 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
         }
         finally
         {
-           
+
             if (current is not null)
             {
                 await current.CloseAsync();
@@ -116,7 +116,7 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
             }
             var id = Interlocked.Increment(ref nextLinkId);
             var link = await SocketModeLink.ConnectAsync(id, new Uri(opened.Url), options, OnEnvelopeAsync, logger, ct);
-           
+
             status.Opened();
             _ = link.Completion.ContinueWith(_ => status.Closed(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             if (id > options.SocketConnections)

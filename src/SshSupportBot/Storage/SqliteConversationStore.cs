@@ -84,19 +84,7 @@ internal sealed class SqliteConversationStore : IConversationStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        // In WAL mode NORMAL syncs at checkpoints only: a commit no longer waits for the disk, and a crash still
-        // cannot corrupt the file (at worst the last turns are forgotten).
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous = NORMAL";
-            pragma.ExecuteNonQuery();
-        }
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteFiles.Open(_connectionString);
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -65,17 +65,5 @@ internal sealed class SqliteEventDeduplicator : IEventDeduplicator
         return claimed;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        // In WAL mode NORMAL syncs at checkpoints only: a commit no longer waits for the disk, and a crash still
-        // cannot corrupt the file (at worst the last turns are forgotten).
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous = NORMAL";
-            pragma.ExecuteNonQuery();
-        }
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteFiles.Open(_connectionString);
 }

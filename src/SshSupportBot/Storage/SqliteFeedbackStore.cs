@@ -151,10 +151,5 @@ internal sealed class SqliteFeedbackStore : IFeedbackStore
         return command;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteFiles.Open(_connectionString);
 }

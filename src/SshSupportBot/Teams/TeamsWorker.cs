@@ -21,22 +21,7 @@ internal sealed class TeamsWorker(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Parallelism).Select(_ => ConsumeAsync(stoppingToken)));
 
-    private async Task ConsumeAsync(CancellationToken stoppingToken)
-    {
-       
-        using var grace = Hosting.ShutdownGrace.ForTurns(stoppingToken);
-        try
-        {
-            await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                await ProcessAsync(item, grace.Token);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        await Hosting.ShutdownGrace.DrainAsync(queue.Reader, ProcessAsync, grace.Token);
-    }
+    private Task ConsumeAsync(CancellationToken stoppingToken) => Hosting.ShutdownGrace.ConsumeAsync(queue.Reader, ProcessAsync, stoppingToken);
 
     public async Task ProcessAsync(TeamsWorkItem item, CancellationToken ct)
     {
