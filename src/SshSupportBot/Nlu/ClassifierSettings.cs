@@ -16,8 +16,11 @@ internal sealed record ClassifierSettings
 
     public ClassifierTrainer Trainer { get; init; } = ClassifierTrainer.AveragedPerceptronOneVersusAll;
 
-    /// <summary>Candidates offered after a decline must reach this probability ("did you mean …?").</summary>
-    public float SuggestionFloor { get; init; } = 0.12f;
+    /// <summary>
+    /// Candidates offered after a decline must reach this probability ("did you mean …?"). An unrelated question
+    /// spreads the probability thinly over many intents (about 0.25 at most), and offering those would be noise.
+    /// </summary>
+    public float SuggestionFloor { get; init; } = 0.25f;
 
     /// <summary>A retrained model whose cross-validated macro-F1 falls below this is not swapped in on reload.</summary>
     public double MacroF1Floor { get; init; } = 0.7;
