@@ -79,8 +79,9 @@ internal sealed class BotRuntime
     public string ConversationDatabasePath => Storage.Sqlite ?? Path.Combine(DataPath, "conversations.db");
 
     /// <summary>The engine over the embedded store; the server swaps the store by configuration.</summary>
-    public ConversationEngine CreateEngine(IConversationStore store, TimeProvider time, IConversationLock? conversationLock = null) =>
-        new(Answerer, new FlowRunner(Diagnostician), store, time, Advisor, conversationLock);
+    /// <param name="answerer">The answerer of another model generation (hot reload); this runtime's own when null.</param>
+    public ConversationEngine CreateEngine(IConversationStore store, TimeProvider time, IConversationLock? conversationLock = null, Answerer? answerer = null) =>
+        new(answerer ?? Answerer, new FlowRunner(Diagnostician), store, time, Advisor, conversationLock);
 
     public IConversationStore CreateDefaultStore(TimeProvider time) =>
         new SqliteConversationStore(ConversationDatabasePath, Storage.ConversationExpiry, time);

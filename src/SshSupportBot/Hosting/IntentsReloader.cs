@@ -142,7 +142,7 @@ internal sealed class IntentsReloader(
         IConversationLock? conversationLock = null)
     {
         var answerer = new Answerer(built.Classifier, runtime.Diagnostician, runtime.Bot, runtime.ClassifierSettings);
-        var engine = new ConversationEngine(answerer, new FlowRunner(runtime.Diagnostician), conversations, time, runtime.Advisor, conversationLock);
+        var engine = runtime.CreateEngine(conversations, time, conversationLock, answerer);
         return new BotModel(knowledgeBase, answerer, engine, built.Metadata);
     }
 
