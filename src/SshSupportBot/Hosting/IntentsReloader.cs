@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using SshSupportBot.Admin;
 using SshSupportBot.Conversations;
-using SshSupportBot.Flows;
 using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
 using SshSupportBot.Storage;
