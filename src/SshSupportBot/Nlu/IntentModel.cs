@@ -32,7 +32,7 @@ internal sealed class IntentModel
         var engine = _engines.Get();
         try
         {
-            var output = engine.Predict(new ModelInput { Text = TextNormalizer.Normalize(text) });
+            var output = engine.Predict(new ModelInput { Text = Salutations.StripLeading(TextNormalizer.Normalize(text)) });
             var scores = new IntentScore[Labels.Count];
             for (var i = 0; i < scores.Length; i++)
             {

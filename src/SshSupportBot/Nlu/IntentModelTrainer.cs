@@ -7,7 +7,7 @@ namespace SshSupportBot.Nlu;
 internal sealed class IntentModelTrainer(ClassifierOptions options)
 {
     /// <summary>Bump when a default inside this pipeline changes, so that saved models trained the old way are retrained.</summary>
-    public const int Revision = 2;
+    public const int Revision = 3;
 
     public ClassifierOptions Options => options;
 
@@ -18,7 +18,7 @@ internal sealed class IntentModelTrainer(ClassifierOptions options)
             throw new ArgumentException("There is nothing to train on: the knowledge base has no examples.", nameof(examples));
         }
         var context = new MLContext(seed: options.Seed);
-        var rows = examples.Select(e => new ModelInput { Text = TextNormalizer.Normalize(e.Text), Label = e.Label });
+        var rows = examples.Select(e => new ModelInput { Text = Salutations.StripLeading(TextNormalizer.Normalize(e.Text)), Label = e.Label });
         var data = context.Data.LoadFromEnumerable(rows);
 
         var featurizer = new TextFeaturizingEstimator.Options
