@@ -24,7 +24,6 @@ internal static class AdminRegistration
         services.AddSingleton(review);
         services.AddSingleton(runtime.Bot);
         services.AddSingleton(new StoredText(review));
-        services.AddSingleton<IFeedbackStore>(new SqliteFeedbackStore(runtime.ConversationDatabasePath, review.FeedbackWindow));
         services.AddSingleton(sp => new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built,
             sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IConversationLock>())));
         services.AddSingleton<IHandoffNotifier>(sp => new AdminChannels(Channels(sp, admin)));

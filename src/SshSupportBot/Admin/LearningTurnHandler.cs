@@ -87,16 +87,21 @@ internal sealed class LearningTurnHandler(
         {
             var guessed = outcome == TurnOutcome.Declined ? classification.Alternatives.FirstOrDefault()?.Intent : classification.Intent;
             var confidence = outcome == TurnOutcome.Declined ? classification.Alternatives.FirstOrDefault()?.Confidence ?? 0f : classification.Confidence;
-            await feedback.EnqueueAsync(new ReviewItem(0, storedText.Redact(text), reply.Language, guessed, confidence,
-                outcome == TurnOutcome.Declined ? ReviewReason.Declined : ReviewReason.LowConfidence, message.Channel, time.GetUtcNow()), cancellationToken);
+            await BestEffortAsync(() => feedback.EnqueueAsync(new ReviewItem(0, storedText.Redact(text), reply.Language, guessed, confidence,
+                outcome == TurnOutcome.Declined ? ReviewReason.Declined : ReviewReason.LowConfidence, message.Channel, time.GetUtcNow()), cancellationToken));
         }
         if (outcome is not (TurnOutcome.Answered or TurnOutcome.LowConfidence))
         {
             return reply;
         }
         var answerId = Guid.NewGuid().ToString("N")[..12];
-        await feedback.RememberAnswerAsync(new AnswerRecord(answerId, key, message.Channel, storedText.Redact(text), classification.Intent,
-            classification.Confidence, reply.Language, time.GetUtcNow()), cancellationToken);
+        var remembered = await BestEffortAsync(() => feedback.RememberAnswerAsync(new AnswerRecord(answerId, key, message.Channel,
+            storedText.Redact(text), classification.Intent, classification.Confidence, reply.Language, time.GetUtcNow()), cancellationToken));
+        if (!remembered)
+        {
+            // Buttons for an answer nobody remembers would only lead to a confusing "already noted".
+            return reply;
+        }
         return reply with { Choices = [.. reply.Choices, .. FeedbackChoices.For(answerId, reply.Language)] };
     }
 
@@ -124,7 +129,25 @@ internal sealed class LearningTurnHandler(
     private float LowConfidenceBelow(BotModel model) => model.Answerer.Classifier.Policy.MinConfidence + review.LowConfidenceMargin;
 
     private Task Count(IncomingMessage message, string? intent, Language language, TurnOutcome outcome, CancellationToken cancellationToken) =>
-        feedback.RecordTurnAsync(new TurnRecord(time.GetUtcNow(), message.Channel, intent, language, outcome), cancellationToken);
+        BestEffortAsync(() => feedback.RecordTurnAsync(new TurnRecord(time.GetUtcNow(), message.Channel, intent, language, outcome), cancellationToken));
+
+    /// <summary>
+    /// Bookkeeping around an answer: while a shared store (Redis) is unreachable the user still gets the stateless answer,
+    /// and only the count, queue entry or feedback buttons of that turn are lost.
+    /// </summary>
+    private async Task<bool> BestEffortAsync(Func<Task> record)
+    {
+        try
+        {
+            await record();
+            return true;
+        }
+        catch (StorageUnavailableException)
+        {
+            logger.LogWarning("Feedback store unreachable; this turn is answered without being counted or queued for review");
+            return false;
+        }
+    }
 
     private static BotReply Plain(Language language, string ja, string en) => Plain(language, language == Language.Ja ? ja : en);
 

@@ -15,7 +15,7 @@ internal static class BotServer
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(TimeProvider.System);
         // Stores chosen by configuration (SQLite or Redis); shutdown bounded so acknowledged turns can finish.
-        builder.Services.AddStorage(runtime);
+        builder.Services.AddStorage(runtime, ReviewSettings.From(builder.Configuration).FeedbackWindow);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace.Timeout);
         ChannelRegistration.AddChannels(builder);
         // Feedback, review queue, hand-off and hot reload around the engine of the current model generation; metrics around all of it.

@@ -5,7 +5,8 @@ namespace SshSupportBot.Storage;
 /// <summary>The one place where configuration picks the stores: SQLite by default, Redis when <c>Storage:Redis</c> is set.</summary>
 internal static class StorageRegistration
 {
-    public static void AddStorage(this IServiceCollection services, BotRuntime runtime)
+    /// <param name="feedbackWindow">How long an answer can still take a 👎; see <see cref="IFeedbackStore.RememberAnswerAsync"/>.</param>
+    public static void AddStorage(this IServiceCollection services, BotRuntime runtime, TimeSpan feedbackWindow)
     {
         var settings = runtime.Storage;
         services.AddSingleton(settings);
@@ -17,6 +18,7 @@ internal static class StorageRegistration
             services.AddSingleton<IEventDeduplicator>(sp => new SqliteEventDeduplicator(runtime.ConversationDatabasePath, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IConversationLock>(sp => sp.GetRequiredService<InProcessConversationLock>());
             services.AddSingleton<IStorageHealth>(new SqliteHealth(runtime.ConversationDatabasePath));
+            services.AddSingleton<IFeedbackStore>(new SqliteFeedbackStore(runtime.ConversationDatabasePath, feedbackWindow));
             return;
         }
         services.AddSingleton<RedisConnection>();
@@ -24,5 +26,6 @@ internal static class StorageRegistration
         services.AddSingleton<IConversationStore>(sp => new RedisConversationStore(sp.GetRequiredService<RedisConnection>(), settings.ConversationExpiry));
         services.AddSingleton<IEventDeduplicator, RedisEventDeduplicator>();
         services.AddSingleton<IConversationLock, RedisConversationLock>();
+        services.AddSingleton<IFeedbackStore>(sp => new RedisFeedbackStore(sp.GetRequiredService<RedisConnection>(), feedbackWindow));
     }
 }
