@@ -9,7 +9,7 @@ namespace SshSupportBot.Admin;
 internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conversations, StoredText storedText, BotSettings bot, ILogger<Handoff> logger)
 {
     /// <returns>What to tell the user.</returns>
-    public async Task<string> RequestAsync(IncomingMessage message, string key, string redactedText, AnswerRecord? lastAnswer, Language language,
+    public async Task<string> RequestAsync(IncomingMessage message, string key, string? redactedText, AnswerRecord? lastAnswer, Language language,
         CancellationToken cancellationToken)
     {
         var state = await conversations.LoadAsync(key, cancellationToken);
@@ -44,7 +44,7 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
             : language == Language.Ja ? $"担当者には{bot.AdminContactJa}から相談できます。" : $"You can reach a person through {bot.AdminContactEn}.";
     }
 
-    private string Summary(IncomingMessage message, string redactedText, AnswerRecord? lastAnswer, ConversationState? state)
+    private string Summary(IncomingMessage message, string? redactedText, AnswerRecord? lastAnswer, ConversationState? state)
     {
         var text = new StringBuilder();
         text.Append($"🙋 Hand-off requested ({message.Channel}, conversation {message.ConversationId}, user {message.UserId})\n");
@@ -52,7 +52,7 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
         {
             text.Append($"• Last question: \"{lastAnswer.Text}\" → answered as `{lastAnswer.Intent}` ({lastAnswer.Confidence:0.00})\n");
         }
-        if (redactedText != HumanRequest.ChoiceValue)
+        if (redactedText is not null)
         {
             text.Append($"• Request: \"{redactedText}\"\n");
         }

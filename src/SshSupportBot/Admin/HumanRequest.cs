@@ -1,3 +1,4 @@
+using SshSupportBot.Conversations;
 using SshSupportBot.Nlu;
 
 namespace SshSupportBot.Admin;
@@ -8,8 +9,6 @@ namespace SshSupportBot.Admin;
 /// </summary>
 internal static class HumanRequest
 {
-    public const string ChoiceValue = "handoff:request";
-
     private static readonly string[] Phrases =
     [
         "talk to a human", "talk to a person", "speak to a human", "speak to a person", "speak with a person", "talk with a person",
@@ -17,13 +16,13 @@ internal static class HumanRequest
         "人と話したい", "人間と話したい", "担当者", "人に相談", "人に聞きたい", "オペレーター", "有人",
     ];
 
-    public static bool Matches(string text)
+    public static bool Matches(IncomingMessage message)
     {
-        if (text == ChoiceValue)
+        if (message.Action is RequestPerson)
         {
             return true;
         }
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = TextNormalizer.Normalize(message.Text);
         return normalized.Length <= 120 && Phrases.Any(p => normalized.Contains(p, StringComparison.Ordinal));
     }
 }

@@ -30,7 +30,7 @@ internal sealed class LearningTurnHandler(
         var text = message.Text.Trim();
         var key = $"{message.Channel}:{message.ConversationId}";
         var model = models.Current;
-        if (FeedbackChoices.Parse(text) is { } vote)
+        if (FeedbackChoices.Parse(message) is { } vote)
         {
             return [await FeedbackAsync(message, key, vote.Helpful, vote.AnswerId, cancellationToken)];
         }
@@ -46,13 +46,13 @@ internal sealed class LearningTurnHandler(
             var reply = await commands.RunAsync($"{message.Channel}:{message.UserId}", text, cancellationToken);
             return [Plain(Language.En, reply, reply)];
         }
-        if (HumanRequest.Matches(text))
+        if (HumanRequest.Matches(message))
         {
-            var language = LanguageDetector.Detect(text == HumanRequest.ChoiceValue ? "" : text);
+            var language = LanguageDetector.Detect(message.IsChoice ? "" : text);
             var lastAnswer = await feedback.LastAnswerAsync(key, cancellationToken);
-            language = text == HumanRequest.ChoiceValue && lastAnswer is not null ? lastAnswer.Language : language;
+            language = message.IsChoice && lastAnswer is not null ? lastAnswer.Language : language;
             await Count(message, null, language, TurnOutcome.Handoff, cancellationToken);
-            return [Plain(language, await handoff.RequestAsync(message, key, storedText.Redact(text), lastAnswer, language, cancellationToken))];
+            return [Plain(language, await handoff.RequestAsync(message, key, message.IsChoice ? null : storedText.Redact(text), lastAnswer, language, cancellationToken))];
         }
 
         var replies = await model.Engine.HandleAsync(message, cancellationToken);
@@ -123,7 +123,7 @@ internal sealed class LearningTurnHandler(
         var reply = Plain(language,
             "お役に立てずすみません。この質問は管理者が確認して、ボットの改善に使います。担当者に相談しますか？",
             "Sorry that didn't help. The administrators will look at this question to improve the bot. Would you like to talk to a person?");
-        return reply with { Choices = [new ReplyChoice(HumanRequest.ChoiceValue, language == Language.Ja ? "担当者に相談する" : "Talk to a person")] };
+        return reply with { Choices = [new ReplyChoice(new RequestPerson(), language == Language.Ja ? "担当者に相談する" : "Talk to a person")] };
     }
 
     private float LowConfidenceBelow(BotModel model) => model.Answerer.Classifier.Policy.MinConfidence + review.LowConfidenceMargin;

@@ -11,8 +11,6 @@ namespace SshSupportBot.Conversations;
 /// </summary>
 internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagnostician, BotSettings settings, ClassifierSettings classifierSettings)
 {
-    public const string IntentChoicePrefix = "intent:";
-
     public KnowledgeBase KnowledgeBase => classifier.KnowledgeBase;
 
     public IntentClassifier Classifier => classifier;
@@ -21,11 +19,6 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
     {
         text = PasteWindow.Trim(text);
         var replyLanguage = language ?? LanguageDetector.Detect(text);
-        if (text.StartsWith(IntentChoicePrefix, StringComparison.Ordinal) && KnowledgeBase.Find(text[IntentChoicePrefix.Length..]) is { } chosen)
-        {
-            return ForIntent(chosen, new Classification(chosen.Id, 1f, [], ClassificationSource.Pattern), replyLanguage, []);
-        }
-
         var findings = diagnostician.Diagnose(text);
         var classification = classifier.Classify(text);
         var strongest = findings.FirstOrDefault(f => f.Severity >= FindingSeverity.Warning) ?? findings.FirstOrDefault();
@@ -46,6 +39,10 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
         }
         return ForIntent(KnowledgeBase.Get(classification.Intent), classification, replyLanguage, findings);
     }
+
+    /// <summary>The answer of an intent the user picked (a "did you mean" button), or null when it no longer exists.</summary>
+    public BotReply? Chosen(string intentId, Language language) =>
+        KnowledgeBase.Find(intentId) is { } chosen ? ForIntent(chosen, new Classification(chosen.Id, 1f, [], ClassificationSource.Pattern), language, []) : null;
 
     public BotReply ForIntent(IntentDefinition intent, Classification classification, Language language, IReadOnlyList<Finding> findings)
     {
@@ -81,7 +78,7 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
         text.Append("\n\n").Append(language == Language.Ja
             ? $"担当者に直接相談する場合は、{settings.AdminContactJa}までお問い合わせください。"
             : $"To reach a person, contact {settings.AdminContactEn}.");
-        var choices = suggestions.Select(s => new ReplyChoice(IntentChoicePrefix + s.Intent, s.Label)).ToList();
+        var choices = suggestions.Select(s => new ReplyChoice(new AskAboutIntent(s.Intent), s.Label)).ToList();
         return new BotReply(language, classification, text.ToString(), choices, findings);
 
         List<(string Intent, string Label)> Suggestions(Classification declined) =>

@@ -14,7 +14,6 @@ namespace SshSupportBot.Conversations;
 internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, IConversationStore store, TimeProvider time, GatewayAdvisor? advisor = null,
     IConversationLock? conversationLock = null) : ITurnHandler
 {
-    public const string StartFlowPrefix = "flow:start:";
     private const int SaveAttempts = 5;
 
     private readonly IConversationLock _lock = conversationLock ?? new InProcessConversationLock();
@@ -58,17 +57,20 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
     private (BotReply Reply, ConversationState Next) Turn(ConversationState state, IncomingMessage message)
     {
         var text = message.Text.Trim();
-        var isChoice = message.IsChoice;
-        if (!isChoice && int.TryParse(text, out var number) && number >= 1 && number <= state.LastChoices.Count)
+        var action = message.Action;
+        if (action is null && int.TryParse(text, out var number) && number >= 1 && number <= state.LastChoices.Count)
         {
-            text = state.LastChoices[number - 1].Value;
-            isChoice = true;
+            action = state.LastChoices[number - 1].Action;
         }
-        var language = ChooseLanguage(state, text, isChoice);
+        var language = ChooseLanguage(state, text, action is not null);
 
-        if (text.StartsWith(StartFlowPrefix, StringComparison.Ordinal) && KnowledgeBase.Flows.GetValueOrDefault(text[StartFlowPrefix.Length..]) is { } requested)
+        if (action is StartFlow start && KnowledgeBase.Flows.GetValueOrDefault(start.FlowId) is { } requested)
         {
             return FromFlow(state, requested, runner.Start(requested, language), language);
+        }
+        if (action is AskAboutIntent ask && answerer.Chosen(ask.IntentId, language) is { } chosen)
+        {
+            return (chosen, state with { Language = language, LastChoices = chosen.Choices });
         }
 
         if (state.Flow is { } progress)
@@ -84,7 +86,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
                     : "The administrators have updated these checks, so we start them again from the beginning.";
                 return FromFlow(state, flow, runner.Start(flow, language, notice), language);
             }
-            if (runner.Continue(flow, progress, text, language) is { } turn)
+            if (runner.Continue(flow, progress, text, language, action) is { } turn)
             {
                 return FromFlow(state, flow, turn, language);
             }
@@ -125,7 +127,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         var reply = answerer.Answer(text, language);
         if (!reply.Classification.IsOutOfScope && KnowledgeBase.Find(reply.Classification.Intent)?.Flow?.Id is { } flowId && KnowledgeBase.Flows.ContainsKey(flowId))
         {
-            var offer = new ReplyChoice(StartFlowPrefix + flowId, language == Language.Ja ? "一緒に順番に確認する" : "Walk me through the checks");
+            var offer = new ReplyChoice(new StartFlow(flowId), language == Language.Ja ? "一緒に順番に確認する" : "Walk me through the checks");
             reply = reply with { Choices = [offer, .. reply.Choices] };
         }
         return (reply, state with { Language = reply.Language, LastChoices = reply.Choices });
@@ -149,8 +151,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         {
             return Language.Ja;
         }
-        var isCommand = isChoice || FlowCommands.Parse(text) != FlowCommand.None
-            || text.StartsWith(StartFlowPrefix, StringComparison.Ordinal) || text.StartsWith(Answerer.IntentChoicePrefix, StringComparison.Ordinal);
+        var isCommand = isChoice || FlowCommands.Parse(text) != FlowCommand.None;
         // A pasted English error does not mean a Japanese-speaking user switched language.
         var isPaste = text.Contains('\n') || text.Contains("debug1:", StringComparison.Ordinal) || text.Contains('$') || text.Contains("@@@", StringComparison.Ordinal);
         return state.Language is { } known && (isCommand || isPaste) ? known : detected;

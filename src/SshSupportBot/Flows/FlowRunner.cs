@@ -35,10 +35,11 @@ internal sealed class FlowRunner(Diagnostician diagnostician)
     }
 
     /// <summary>Moves the flow on with the user's input, or returns null when the input is not an answer to the current step.</summary>
-    public FlowTurn? Continue(FlowDefinition flow, FlowProgress progress, string text, Language language)
+    public FlowTurn? Continue(FlowDefinition flow, FlowProgress progress, string text, Language language, TurnAction? action = null)
     {
         var step = flow.Find(progress.StepId)!;
-        switch (FlowCommands.Parse(text))
+        var command = action is ControlFlow control ? control.Command : FlowCommands.Parse(text);
+        switch (command)
         {
             case FlowCommand.Cancel:
                 return new FlowTurn(language == Language.Ja
@@ -58,7 +59,7 @@ internal sealed class FlowRunner(Diagnostician diagnostician)
         }
 
         var normalized = TextNormalizer.Normalize(text);
-        var choice = step.Choices.FirstOrDefault(c => c.Value == text.Trim()
+        var choice = step.Choices.FirstOrDefault(c => (action is ChooseOption chosen && c.Value == chosen.Value)
             || TextNormalizer.Normalize(c.Label.Ja) == normalized
             || TextNormalizer.Normalize(c.Label.En) == normalized
             || TextNormalizer.Normalize(c.Value) == normalized);
@@ -119,11 +120,11 @@ internal sealed class FlowRunner(Diagnostician diagnostician)
 
     private static IReadOnlyList<ReplyChoice> ChoicesFor(FlowStep step, Language language)
     {
-        var choices = step.Choices.Select(c => new ReplyChoice(c.Value, c.Label.For(language))).ToList();
+        var choices = step.Choices.Select(c => new ReplyChoice(new ChooseOption(c.Value), c.Label.For(language))).ToList();
         if (step.ExpectsPaste)
         {
-            choices.Add(new ReplyChoice(FlowCommands.SkipValue, language == Language.Ja ? "この確認を飛ばす" : "Skip this check"));
-            choices.Add(new ReplyChoice(FlowCommands.CancelValue, language == Language.Ja ? "確認をやめる" : "Stop the checks"));
+            choices.Add(new ReplyChoice(new ControlFlow(FlowCommand.Skip), language == Language.Ja ? "この確認を飛ばす" : "Skip this check"));
+            choices.Add(new ReplyChoice(new ControlFlow(FlowCommand.Cancel), language == Language.Ja ? "確認をやめる" : "Stop the checks"));
         }
         return choices;
     }

@@ -39,16 +39,16 @@ public sealed partial class TranscriptTests
                     break;
                 case "user":
                     var text = line.Text;
-                    var isChoice = false;
+                    TurnAction? action = null;
                     if (ButtonPress().Match(text) is { Success: true } press)
                     {
                         var label = press.Groups[1].Value;
                         var choice = last?.Choices.FirstOrDefault(c => c.Label == label)
                             ?? throw new Xunit.Sdk.XunitException($"{where}: the last reply has no button '{label}'. Its buttons: {string.Join(" | ", last?.Choices.Select(c => c.Label) ?? [])}");
-                        text = choice.Value;
-                        isChoice = true;
+                        text = choice.Label;
+                        action = choice.Action;
                     }
-                    var replies = await engine.HandleAsync(new IncomingMessage("test", transcript.Name, "U1", text, $"e{turn++}", isChoice), CancellationToken.None);
+                    var replies = await engine.HandleAsync(new IncomingMessage("test", transcript.Name, "U1", text, $"e{turn++}", action), CancellationToken.None);
                     last = Assert.Single(replies);
                     break;
                 case "bot":
