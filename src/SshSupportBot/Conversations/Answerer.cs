@@ -11,7 +11,31 @@ namespace SshSupportBot.Conversations;
 /// </summary>
 internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagnostician, BotSettings settings, ClassifierSettings classifierSettings)
 {
+    /// <summary>The intent of the bot's own replies (feedback thanks, hand-off notes, "OK"), which no classifier produced.</summary>
+    public const string BotIntent = "bot";
+
+    /// <summary>A follow-up is read with the topic in mind only when the topic (or a related intent) is among the model's best few guesses.</summary>
+    private const int FollowUpRank = 3;
+    private const float FollowUpFloor = 0.08f;
+
     public KnowledgeBase KnowledgeBase => classifier.KnowledgeBase;
+
+    private Dialogue.BotPhrases Phrases => KnowledgeBase.Dialogue.Phrases;
+
+    public string Contact(Language language) => language == Language.Ja ? settings.AdminContactJa : settings.AdminContactEn;
+
+    public IReadOnlyList<Finding> Diagnose(string text) => diagnostician.Diagnose(PasteWindow.Trim(text));
+
+    /// <summary>A short turn the model declined, that makes sense after the last answer: "ポートは指定してません" after connection-refused.</summary>
+    public bool FollowsUp(string text, string topic)
+    {
+        var related = KnowledgeBase.Find(topic)?.Related.Select(r => r.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+        related.Add(topic);
+        return classifier.Rank(text)
+            .Where(s => s.Intent != IntentDefinition.OutOfScopeId)
+            .Take(FollowUpRank)
+            .Any(s => related.Contains(s.Intent) && s.Confidence >= FollowUpFloor);
+    }
 
     public IntentClassifier Classifier => classifier;
 
@@ -63,21 +87,17 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
         }
         else
         {
-            text.Append(language == Language.Ja
-                ? "すみません、その質問にはお答えできません。このボットはスパコンへの SSH 接続に関する質問にお答えします。"
-                : "Sorry, I can't answer that. I help with SSH access to the supercomputer.");
+            text.Append(Phrases.Get("decline", language));
         }
         if (suggestions.Count > 0)
         {
-            text.Append("\n\n").Append(language == Language.Ja ? "もしかして、次のどれかについての質問ですか？" : "Did you mean one of these?");
+            text.Append("\n\n").Append(Phrases.Get("did-you-mean", language));
             foreach (var suggestion in suggestions)
             {
                 text.Append("\n- ").Append(suggestion.Label);
             }
         }
-        text.Append("\n\n").Append(language == Language.Ja
-            ? $"担当者に直接相談する場合は、{settings.AdminContactJa}までお問い合わせください。"
-            : $"To reach a person, contact {settings.AdminContactEn}.");
+        text.Append("\n\n").Append(Phrases.Get("reach-a-person", language, ("contact", Contact(language))));
         var choices = suggestions.Select(s => new ReplyChoice(new AskAboutIntent(s.Intent), s.Label)).ToList();
         return new BotReply(language, classification, text.ToString(), choices, findings);
 

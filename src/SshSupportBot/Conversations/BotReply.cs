@@ -14,4 +14,16 @@ internal sealed record BotReply(
 {
     /// <summary>Set when this turn ended a flow, so that an <c>end: handoff</c> reaches a person (admin feature, issue 8).</summary>
     public Flows.FlowEnd? FlowEnded { get; init; }
+
+    /// <summary>The user asked for a person: the admin layer posts the summary and adds what really happened.</summary>
+    public bool HandoffRequested { get; init; }
+
+    /// <summary>Where the conversation's flow stands after this turn (null outside a flow), for scripts and the terminal.</summary>
+    public FlowPosition? Flow { get; init; }
+
+    /// <summary>The rest of the answer, shown when the user asks for more.</summary>
+    public string? Details { get; init; }
 }
+
+/// <summary>A flow and the step it waits at.</summary>
+internal sealed record FlowPosition(string FlowId, string StepId);

@@ -147,7 +147,7 @@ public sealed class LearningTurnHandlerTests
 
         var reply = await bot.SendAsync("I want to talk to a person");
 
-        Assert.Contains("Someone will follow up", reply.Text);
+        Assert.Contains("I've posted a summary of our conversation to the administrators", reply.Text);
         var posted = Assert.Single(bot.Notifier.Posted);
         Assert.Contains("Hand-off requested", posted);
         Assert.Contains("how do I generate an ssh key", posted);
@@ -161,7 +161,9 @@ public sealed class LearningTurnHandlerTests
 
         var reply = await bot.SendAsync("担当者と話したいです");
 
-        Assert.Contains("までお問い合わせください", reply.Text);
+        Assert.Contains("担当者にはスパコンのヘルプデスク", reply.Text);
+        Assert.DoesNotContain("要約を管理者に送った", reply.Text);
+        Assert.Contains("```", reply.Text);
         Assert.Empty(bot.Notifier.Posted);
     }
 
@@ -175,7 +177,7 @@ public sealed class LearningTurnHandlerTests
         var end = await bot.PressAsync(noMatch);
 
         Assert.Equal(SshSupportBot.Flows.FlowEnd.Handoff, end.FlowEnded);
-        Assert.Contains("someone will follow up", end.Text);
+        Assert.Contains("a person will reply to you here", end.Text);
         Assert.Contains("Hand-off at the end of the `host-key-changed` checks", Assert.Single(bot.Notifier.Posted));
     }
 
