@@ -17,6 +17,7 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
     /// <summary>A follow-up is read with the topic in mind only when the topic (or a related intent) is among the model's best few guesses.</summary>
     private const int FollowUpRank = 3;
     private const float FollowUpFloor = 0.08f;
+    private const float PersonFloor = 0.25f;
 
     public KnowledgeBase KnowledgeBase => classifier.KnowledgeBase;
 
@@ -25,6 +26,13 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
     public string Contact(Language language) => language == Language.Ja ? settings.AdminContactJa : settings.AdminContactEn;
 
     public IReadOnlyList<Finding> Diagnose(string text) => diagnostician.Diagnose(PasteWindow.Trim(text));
+
+    /// <summary>
+    /// "I want to talk to a person about my key": the request for a person matters more than the topic beside it, so a
+    /// close second place for the hand-off intent is enough.
+    /// </summary>
+    public bool AsksForPerson(string text) =>
+        classifier.Rank(text).Take(2).Any(s => s.Intent == Conversations.ConversationEngine.HumanHandoffIntent && s.Confidence >= PersonFloor);
 
     /// <summary>A short turn the model declined, that makes sense after the last answer: "ポートは指定してません" after connection-refused.</summary>
     public bool FollowsUp(string text, string topic)

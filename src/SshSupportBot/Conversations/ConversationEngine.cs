@@ -283,7 +283,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
     {
         var answer = answerer.Answer(text, language);
         var intent = answer.Classification.Intent;
-        if (intent == HumanHandoffIntent)
+        if (intent == HumanHandoffIntent || (answer.Findings.Count == 0 && answerer.AsksForPerson(text)))
         {
             return Handoff(state, language);
         }
@@ -323,7 +323,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
                 Phrases.Get("follow-up", language), [], []);
             return Answered(state, followUp, language, offerFlow: false);
         }
-        if (reply.Classification.Intent == HumanHandoffIntent)
+        if (reply.Classification.Intent == HumanHandoffIntent || (reply.Findings.Count == 0 && answerer.AsksForPerson(text)))
         {
             return Handoff(state, language);
         }

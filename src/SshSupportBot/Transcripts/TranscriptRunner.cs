@@ -72,7 +72,7 @@ internal sealed partial class TranscriptRunner(Func<ITurnHandler> newEngine)
             "lacks" => !reply.Text.Contains(argument, StringComparison.Ordinal),
             "choice" => reply.Choices.Any(c => c.Label == argument),
             "finding" => reply.Findings.Any(f => f.Code == argument),
-            "step" => reply.Flow?.StepId == argument,
+            "step" => argument == "none" ? reply.Flow is null : reply.Flow?.StepId == argument,
             "ended" => (reply.FlowEnded?.ToString() ?? "none").Equals(argument, StringComparison.OrdinalIgnoreCase),
             _ => false,
         };
