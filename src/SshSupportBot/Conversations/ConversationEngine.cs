@@ -268,11 +268,17 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
     /// <summary>"やっぱり Windows でした", "actually I'm on linux": a choice of an earlier step names what the user now says.</summary>
     private static (FlowProgress Progress, FlowChoice Choice)? ChangeOfMind(FlowDefinition flow, FlowProgress progress, string text)
     {
+        // "how do I open powershell?" names a choice too, but asks something; it is not a change of mind.
+        if (text.TrimEnd().EndsWith('?') || text.TrimEnd().EndsWith('？'))
+        {
+            return null;
+        }
         for (var i = progress.History.Count - 1; i >= 0; i--)
         {
             if (flow.Find(progress.History[i]) is { Choices.Count: > 0 } earlier && ChoiceMatcher.ByWords(earlier.Choices, text) is { } choice)
             {
-                return (progress with { StepId = earlier.Id, History = progress.History.Take(i).ToList() }, choice);
+                var taken = i + 1 < progress.History.Count ? progress.History[i + 1] : progress.StepId;
+                return choice.Next == taken ? null : (progress with { StepId = earlier.Id, History = progress.History.Take(i).ToList() }, choice);
             }
         }
         return null;
@@ -292,10 +298,6 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
             var recorded = progress with { Findings = progress.Findings.Concat(answer.Findings).ToList() };
             var prompt = runner.Nudge(flow, recorded, language, FindingsText.Render(answer.Findings, language));
             return FromFlow(state, flow, prompt, language, answer.Findings);
-        }
-        if (intent == ThanksIntent)
-        {
-            return FromFlow(state, flow, runner.EndResolved(flow, progress, language, works: false), language);
         }
         if (!answer.Classification.IsOutOfScope && intent != GreetingIntent && intent != FlowIntent(flow))
         {
