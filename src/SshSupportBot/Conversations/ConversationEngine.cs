@@ -222,6 +222,11 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         {
             return FromFlow(state, flow, runner.Choose(flow, progress, named, language), language);
         }
+        // "can I talk to an admin please" holds a "please", but it asks for a person, which matters more than any step.
+        if (answerer.AsksForPerson(text))
+        {
+            return Handoff(state, language);
+        }
 
         var expected = step.Choices.SelectMany(c => c.Means).Append(AnswerKind.Unsure).Distinct().ToList();
         if (step.ExpectsPaste)
@@ -328,6 +333,13 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         if (reply.Classification.Intent == HumanHandoffIntent || (reply.Findings.Count == 0 && answerer.AsksForPerson(text)))
         {
             return Handoff(state, language);
+        }
+        // "ポートは指定していません" right after the connection answer: the same long answer again would not help.
+        if (reply.Classification.Intent == state.Topic && reply.Findings.Count == 0 && reply.Classification.Source == ClassificationSource.Model
+            && text.Length <= MaxFollowUpLength && !text.Contains('\n'))
+        {
+            var followUp = reply with { Text = Phrases.Get("follow-up", language), Choices = [] };
+            return Answered(state, followUp, language);
         }
         return Answered(state, reply, language);
     }
