@@ -24,6 +24,8 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
     /// <summary>Only a short turn is read as a follow-up to the last topic; a long one is a question of its own.</summary>
     private const int MaxFollowUpLength = 60;
 
+    private const double PlainAnswer = 0.9;
+
     private static readonly AnswerKind[] YesNo = [AnswerKind.Yes, AnswerKind.No];
     private static readonly AnswerKind[] Closers = [AnswerKind.Fixed, AnswerKind.Done];
 
@@ -246,9 +248,10 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
                 return FromFlow(state, flow, runner.EndResolved(flow, progress, language, works: false), language);
             case AnswerKind.StillFailing:
                 return FromFlow(state, flow, runner.Command(flow, progress, FlowCommand.Skip, language), language);
-            case AnswerKind.Same when step.ExpectsPaste:
+            // At a paste step "same" / "different" stand for the output only when said plainly ("同じでした"); a sentence is a question.
+            case AnswerKind.Same when step.ExpectsPaste && Reader.Score(text, AnswerKind.Same) >= PlainAnswer:
                 return FromFlow(state, flow, runner.Outcome(flow, progress, problem: false, language), language);
-            case AnswerKind.Different when step.ExpectsPaste:
+            case AnswerKind.Different when step.ExpectsPaste && Reader.Score(text, AnswerKind.Different) >= PlainAnswer:
                 return FromFlow(state, flow, runner.Outcome(flow, progress, problem: true, language), language);
             case AnswerKind.Unsure when step.ExpectsPaste:
                 return FromFlow(state, flow, runner.Nudge(flow, progress, language, Phrases.Get("unsure-paste", language)), language);
