@@ -6,10 +6,10 @@ namespace SshSupportBot.Admin;
 /// <summary>"Did this help? 👍 / 👎" as two choices that carry the answer's id.</summary>
 internal static class FeedbackChoices
 {
-    public static IReadOnlyList<ReplyChoice> For(string answerId, Language language) =>
+    public static IReadOnlyList<ReplyChoice> For(string answerId, Language language, Dialogue.BotPhrases phrases) =>
     [
-        new(new GiveFeedback(answerId, true), language == Language.Ja ? "👍 役に立った" : "👍 Helpful"),
-        new(new GiveFeedback(answerId, false), language == Language.Ja ? "👎 役に立たなかった" : "👎 Not helpful"),
+        new(new GiveFeedback(answerId, true), phrases.Get("feedback-helpful", language)),
+        new(new GiveFeedback(answerId, false), phrases.Get("feedback-not-helpful", language)),
     ];
 
     public static bool IsFeedback(ReplyChoice choice) => choice.Action is GiveFeedback;

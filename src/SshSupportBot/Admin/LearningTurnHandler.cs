@@ -100,7 +100,7 @@ internal sealed class LearningTurnHandler(
             // Buttons for an answer nobody remembers would only lead to a confusing "already noted".
             return reply;
         }
-        return reply with { Choices = [.. reply.Choices, .. FeedbackChoices.For(answerId, reply.Language)] };
+        return reply with { Choices = [.. reply.Choices, .. FeedbackChoices.For(answerId, reply.Language, Phrases(model))] };
     }
 
     private async Task<BotReply> FeedbackAsync(IncomingMessage message, string key, bool helpful, string? answerId, CancellationToken cancellationToken)

@@ -18,9 +18,7 @@ internal static class TerminalRenderer
         }
         if (choices.Count < reply.Choices.Count)
         {
-            text.Append(reply.Language == Intents.Language.Ja
-                ? "\n\n役に立ちましたか？ 👍 なら +1、👎 なら -1 と入力してください。"
-                : "\n\nDid this help? Type +1 for 👍 or -1 for 👎.");
+            text.Append("\n\n").Append(Dialogue.DialogueData.Shipped.Phrases.Get("feedback-typed-prompt", reply.Language));
         }
         return text.ToString();
     }
