@@ -26,6 +26,8 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
 
     private const double PlainAnswer = 0.9;
 
+    private const float AsideConfidence = 0.6f;
+
     private static readonly AnswerKind[] YesNo = [AnswerKind.Yes, AnswerKind.No];
     private static readonly AnswerKind[] Closers = [AnswerKind.Fixed, AnswerKind.Done];
 
@@ -235,7 +237,8 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         {
             expected.AddRange([AnswerKind.Same, AnswerKind.Different, AnswerKind.StillFailing, AnswerKind.Yes]);
         }
-        var kind = Reader.Read(text, expected, [AnswerKind.Fixed, AnswerKind.Done, AnswerKind.StillFailing]);
+        // "not sure, where do I see the registered key?" is a question, though it starts like an answer.
+        var kind = QuestionWords.IsQuestion(text) ? null : Reader.Read(text, expected, [AnswerKind.Fixed, AnswerKind.Done, AnswerKind.StillFailing]);
         if (kind is { } read && ChoiceMatcher.ByKind(step.Choices, read) is { } meant)
         {
             return FromFlow(state, flow, runner.Choose(flow, progress, meant, language), language);
@@ -307,7 +310,10 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
             var prompt = runner.Nudge(flow, recorded, language, FindingsText.Render(answer.Findings, language));
             return FromFlow(state, flow, prompt, language, answer.Findings);
         }
-        if (!answer.Classification.IsOutOfScope && intent != GreetingIntent && intent != FlowIntent(flow))
+        // In the middle of the checks only a real question gets an answer of its own; "I pasted it above" is not one.
+        var asked = QuestionWords.IsQuestion(text) || answer.Classification.Source == ClassificationSource.Pattern
+            || answer.Classification.Confidence >= AsideConfidence;
+        if (asked && !answer.Classification.IsOutOfScope && intent != GreetingIntent && intent != FlowIntent(flow))
         {
             var stepTitle = flow.Title.For(language);
             var text2 = answer.Text.TrimEnd() + "\n\n" + Phrases.Get("continue-offer", language, ("step", stepTitle));
