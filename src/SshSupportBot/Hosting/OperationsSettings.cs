@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+
+namespace SshSupportBot.Hosting;
+
+/// <summary>The "Operations" configuration section: what the public listener exposes and how much work a stranger can cause.</summary>
+internal sealed record OperationsSettings
+{
+    public const string Section = "Operations";
+
+    /// <summary>
+    /// Off by default: the public listener is what Slack and the Bot Connector reach, and the metrics name intents
+    /// and traffic. Operators scrape <see cref="MetricsPort"/> instead.
+    /// </summary>
+    public bool MetricsOnPublicListener { get; init; }
+
+    /// <summary>A separate management port serving only <c>/metrics</c>; none unless set.</summary>
+    public int? MetricsPort { get; init; }
+
+    /// <summary>Requests still reading their body before the signature or token is checked; more get 503 at once.</summary>
+    public int MaxUnauthenticatedRequests { get; init; } = 64;
+
+    /// <summary>A body not received in full within this long is refused: Slack and the Bot Connector send theirs at once.</summary>
+    public TimeSpan BodyReadTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public static OperationsSettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<OperationsSettings>() ?? new OperationsSettings();
+}
