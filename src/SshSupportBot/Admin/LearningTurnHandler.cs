@@ -108,6 +108,13 @@ internal sealed class LearningTurnHandler(
     private async Task<BotReply> FeedbackAsync(IncomingMessage message, string key, bool helpful, string? answerId, CancellationToken cancellationToken)
     {
         var answer = answerId is null ? await feedback.LastAnswerAsync(key, cancellationToken) : await feedback.FindAnswerAsync(answerId, cancellationToken);
+        if (answer is not null && answer.ConversationKey != key)
+        {
+            // A button value is only text: someone may send another conversation's answer id. Only its own conversation rates an answer.
+            logger.LogWarning("Refused feedback from {Channel} user {UserId} on an answer of another conversation", message.Channel, message.UserId);
+            return Plain(answer.Language, "この会話の回答ではないため、フィードバックとして受け付けられません。",
+                "That rating is for an answer in another conversation, so I can't record it here.");
+        }
         var language = answer?.Language ?? Language.En;
         if (answer is null || !await feedback.RecordFeedbackAsync(answer.AnswerId, helpful, time.GetUtcNow(), cancellationToken))
         {

@@ -38,8 +38,8 @@ internal sealed class LearningBot : IDisposable
 
     public LearningTurnHandler Handler { get; }
 
-    public async Task<BotReply> SendAsync(string text, string user = "U1", string channel = "slack", bool isChoice = false) =>
-        (await Handler.HandleAsync(new IncomingMessage(channel, "C1", user, text, $"e{_turn++}", isChoice), CancellationToken.None)).Single();
+    public async Task<BotReply> SendAsync(string text, string user = "U1", string channel = "slack", bool isChoice = false, string conversation = "C1") =>
+        (await Handler.HandleAsync(new IncomingMessage(channel, conversation, user, text, $"e{_turn++}", isChoice), CancellationToken.None)).Single();
 
     public void Dispose()
     {
