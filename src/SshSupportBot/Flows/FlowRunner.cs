@@ -144,7 +144,7 @@ internal sealed class FlowRunner(Diagnostician diagnostician)
         var text = new StringBuilder(language == Language.Ja ? "*まとめ: 見つかった問題と直し方*" : "*Summary: what was found and how to fix it*");
         foreach (var finding in problems)
         {
-            text.Append("\n- ").Append(finding.Message.For(language));
+            text.Append("\n- ").Append(Formatting.MarkdownLiteral.Quote(finding.Message.For(language)));
             if (finding.Fix is { } fix)
             {
                 text.Append(" → `").Append(fix.Replace("\n", "; ")).Append('`');

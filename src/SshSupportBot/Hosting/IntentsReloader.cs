@@ -160,7 +160,8 @@ internal sealed class IntentsReloader(
         _lastRefused = !report.Swapped && report.Problems.Count > 0 || report.Summary.Contains("below the floor", StringComparison.Ordinal);
         if (notifier.IsConfigured)
         {
-            var details = string.Join("\n", report.Problems.Take(10).Select(p => "• " + p));
+            // Problems quote the admins' files, which may hold anything a user once typed (an assigned question).
+            var details = string.Join("\n", report.Problems.Take(10).Select(p => "• " + Formatting.MarkdownLiteral.Quote(p)));
             await notifier.NotifyAsync($"{(report.Swapped ? "✅" : "⚠️")} intents/ reload: {report.Summary}\n{details}".TrimEnd(), cancellationToken);
         }
     }
