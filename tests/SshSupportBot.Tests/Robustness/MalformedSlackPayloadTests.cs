@@ -77,6 +77,23 @@ public sealed class MalformedSlackPayloadTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("[null, 7, \"x\", {\"type\": 7, \"block_id\": null}, {\"type\": \"actions\", \"block_id\": 7}]")]
+    [InlineData("{\"not\": \"a list\"}")]
+    [InlineData("null")]
+    public async Task A_button_press_on_a_message_with_odd_blocks_gets_its_answer_not_the_apology(string blocks)
+    {
+        var json = """{"type":"block_actions","user":{"id":"U1"},"channel":{"id":"C1"},"container":{"message_ts":"1.1","channel_id":"C1"},"actions":[{"action_id":"sshbot-choice-0","value":"pressed","action_ts":"""
+            + $"\"{Guid.NewGuid():N}\"" + """}],"message":{"ts":"1.1","text":"fallback","blocks":""" + blocks + "}}";
+
+        var response = await host.Client.SendAsync(SlackPayloads.Signed("slack/interactivity", SlackPayloads.Form(("payload", json)), "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await slack.Changed.WaitUntilAsync(() => slack.Posts.Any(p => p.Body.TryGetProperty("text", out var text) && text.GetString() == "answer to: pressed"),
+            what: "the answer to the pressed button");
+        Assert.DoesNotContain(slack.Posts, p => p.Body.GetProperty("text").GetString() == SlackHelp.Apology.Text);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("command=/ssh-help")]
     [InlineData("command=/ssh-help&text=hello")]
