@@ -128,6 +128,7 @@ public sealed class TeamsLimitsBeforeWorkTests : IAsyncLifetime
             ["Teams:TenantId"] = "tenant",
             ["Teams:OpenIdMetadataUrl"] = openId.MetadataUrl,
             ["Teams:TokenEndpoint"] = connector.TokenEndpoint,
+            ["Operations:BodyReadTimeout"] = "00:00:01",
         });
     }
 
@@ -136,6 +137,16 @@ public sealed class TeamsLimitsBeforeWorkTests : IAsyncLifetime
         await host.DisposeAsync();
         await connector.DisposeAsync();
         await openId.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_teams_body_that_trickles_past_the_read_timeout_is_refused()
+    {
+        var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + key.Token(serviceUrl: connector.ServiceUrl) };
+        await using var request = await HeldRequest.OpenAsync(new Uri(host.BaseUrl), "api/messages", 10_000, headers, bodyBytesSent: 100);
+
+        Assert.Equal(408, await request.StatusAsync(TimeSpan.FromSeconds(5)));
+        Assert.Empty(host.Turns.Received);
     }
 
     [Theory]
