@@ -61,7 +61,7 @@ internal sealed class AdminCommands(IFeedbackStore store, ReviewActions review, 
         foreach (var group in ReviewGroups.Group(pending).Take(10))
         {
             var item = group.First;
-            text.Append($"• {item.Id} ×{group.Count} [{item.Reason}, guess {item.GuessedIntent ?? "-"} {item.Confidence:0.00}] {item.Text}\n");
+            text.Append($"• {item.Id} ×{group.Count} \\[{item.Reason}, guess {item.GuessedIntent ?? "-"} {item.Confidence:0.00}\\] {Formatting.MarkdownLiteral.Quote(item.Text)}\n");
         }
         return text.Append("Assign one with `admin assign ID INTENT`.").ToString();
     }

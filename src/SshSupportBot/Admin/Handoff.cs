@@ -1,6 +1,7 @@
 using System.Text;
 using SshSupportBot.Conversations;
 using SshSupportBot.Intents;
+using SshSupportBot.Formatting;
 using SshSupportBot.Storage;
 
 namespace SshSupportBot.Admin;
@@ -24,10 +25,10 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
     public async Task<string> FlowEndedAsync(IncomingMessage message, string key, string flowIntent, IReadOnlyList<Diagnostics.Finding> findings,
         Language language, Dialogue.BotPhrases phrases, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder($"🙋 Hand-off at the end of the `{flowIntent}` checks ({message.Channel}, conversation {message.ConversationId}, user {message.UserId})\n");
+        var text = new StringBuilder($"🙋 Hand-off at the end of the `{flowIntent}` checks ({Origin(message)})\n");
         foreach (var finding in findings)
         {
-            text.Append($"  – {finding.Code}: {storedText.Redact(finding.Message.En)}\n");
+            text.Append($"  – {finding.Code}: {MarkdownLiteral.Quote(storedText.Redact(finding.Message.En))}\n");
         }
         var posted = notifier.IsConfigured && await notifier.NotifyAsync(text.ToString().TrimEnd(), cancellationToken);
         logger.LogInformation("Flow {Flow} ended in a hand-off in {Channel}; posted to the admin channel: {Posted}", flowIntent, message.Channel, posted);
@@ -75,14 +76,14 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
     private string Summary(IncomingMessage message, string? redactedText, AnswerRecord? lastAnswer, ConversationState? state)
     {
         var text = new StringBuilder();
-        text.Append($"🙋 Hand-off requested ({message.Channel}, conversation {message.ConversationId}, user {message.UserId})\n");
+        text.Append($"🙋 Hand-off requested ({Origin(message)})\n");
         if (lastAnswer is not null)
         {
-            text.Append($"• Last question: \"{lastAnswer.Text}\" → answered as `{lastAnswer.Intent}` ({lastAnswer.Confidence:0.00})\n");
+            text.Append($"• Last question: \"{MarkdownLiteral.Quote(lastAnswer.Text)}\" → answered as `{lastAnswer.Intent}` ({lastAnswer.Confidence:0.00})\n");
         }
         if (redactedText is not null)
         {
-            text.Append($"• Request: \"{redactedText}\"\n");
+            text.Append($"• Request: \"{MarkdownLiteral.Quote(redactedText)}\"\n");
         }
         if (state?.Flow is { } flow)
         {
@@ -94,9 +95,13 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
             text.Append('\n');
             foreach (var finding in flow.Findings)
             {
-                text.Append($"  – {finding.Code}: {storedText.Redact(finding.Message.En)}\n");
+                text.Append($"  – {finding.Code}: {MarkdownLiteral.Quote(storedText.Redact(finding.Message.En))}\n");
             }
         }
         return text.ToString().TrimEnd();
     }
+
+    // Ids come from the platform's payload, which the sender shapes: quoted like user text.
+    private static string Origin(IncomingMessage message) =>
+        MarkdownLiteral.Quote($"{message.Channel}, conversation {message.ConversationId}, user {message.UserId}");
 }

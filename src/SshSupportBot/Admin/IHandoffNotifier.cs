@@ -6,6 +6,7 @@ internal interface IHandoffNotifier
     /// <summary>False when no admin channel is configured, so the caller can point the user elsewhere.</summary>
     bool IsConfigured { get; }
 
+    /// <param name="text">Reply Markdown: anything from users or files quoted with <see cref="Formatting.MarkdownLiteral.Quote"/>; each notifier renders it for its channel.</param>
     Task<bool> NotifyAsync(string text, CancellationToken cancellationToken);
 }
 

@@ -106,6 +106,12 @@ internal sealed class LearningTurnHandler(
     private async Task<BotReply> FeedbackAsync(IncomingMessage message, string key, bool helpful, string? answerId, CancellationToken cancellationToken)
     {
         var answer = answerId is null ? await feedback.LastAnswerAsync(key, cancellationToken) : await feedback.FindAnswerAsync(answerId, cancellationToken);
+        if (answer is not null && answer.ConversationKey != key)
+        {
+            // A button value is only text: someone may send another conversation's answer id. Only its own conversation rates an answer.
+            logger.LogWarning("Refused feedback from {Channel} user {UserId} on an answer of another conversation", message.Channel, message.UserId);
+            return Plain(answer.Language, Phrases(models.Current).Get("feedback-other-conversation", answer.Language));
+        }
         var language = answer?.Language ?? Language.En;
         var phrases = Phrases(models.Current);
         if (answer is null || !await feedback.RecordFeedbackAsync(answer.AnswerId, helpful, time.GetUtcNow(), cancellationToken))

@@ -11,7 +11,11 @@ internal sealed class SlackHandoffNotifier(SlackApiClient slack, string channel,
     {
         try
         {
-            await slack.PostMessageAsync(channel, new SlackMessage(text, []), null, cancellationToken);
+            // Through the reply renderer: Slack's escaping, user text never a link or mention, long reports split within Slack's limits.
+            foreach (var message in SlackBlockKit.Render(text, []))
+            {
+                await slack.PostMessageAsync(channel, message, null, cancellationToken);
+            }
             return true;
         }
         catch (Exception exception) when (exception is SlackApiException or HttpRequestException or TaskCanceledException)

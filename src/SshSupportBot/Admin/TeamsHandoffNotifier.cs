@@ -16,7 +16,7 @@ internal sealed class TeamsHandoffNotifier(ConnectorClient connector, string ser
         try
         {
             return await connector.ReplyAsync(serviceUrl, conversationId, null,
-                new Activity { Type = "message", Text = text, TextFormat = "markdown" }, withToken, cancellationToken);
+                new Activity { Type = "message", Text = TeamsMarkdown.Render(text), TextFormat = "markdown" }, withToken, cancellationToken);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {

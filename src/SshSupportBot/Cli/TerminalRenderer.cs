@@ -9,7 +9,7 @@ internal static class TerminalRenderer
 {
     public static string Render(BotReply reply)
     {
-        var text = new StringBuilder(reply.Text.TrimEnd());
+        var text = new StringBuilder(Formatting.MarkdownLiteral.Unescape(reply.Text).TrimEnd());
         // Feedback is typed as +1 / -1 rather than numbered, so the numbers keep meaning the engine's own choices.
         var choices = NumberedChoices(reply);
         for (var i = 0; i < choices.Count; i++)

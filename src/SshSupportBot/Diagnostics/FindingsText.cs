@@ -11,7 +11,8 @@ internal static class FindingsText
         var text = new StringBuilder(language == Language.Ja ? "*貼り付けられた出力から分かったこと*" : "*What your output shows*");
         foreach (var finding in findings)
         {
-            text.Append("\n- ").Append(finding.Message.For(language));
+            // A finding's message is plain text quoting the paste (paths, hosts): marked so no channel makes a link of it.
+            text.Append("\n- ").Append(Formatting.MarkdownLiteral.Quote(finding.Message.For(language)));
             if (finding.Fix is { } fix)
             {
                 text.Append("\n```\n").Append(fix).Append("\n```");

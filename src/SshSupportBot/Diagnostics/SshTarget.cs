@@ -23,7 +23,7 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
 
     /// <summary>The inverse of <see cref="KnownHostsName"/>: <c>[host]:2222</c> → (host, 2222), <c>host</c> → (host, 22).</summary>
     public static (string Host, int Port) ParseKnownHostsName(string name) =>
-        name.StartsWith('[') && name.IndexOf("]:", StringComparison.Ordinal) is var close and > 0 && int.TryParse(name[(close + 2)..], out var port)
+        name.StartsWith('[') && name.IndexOf("]:", StringComparison.Ordinal) is var close and > 0 && PortNumber(name[(close + 2)..]) is { } port
             ? (name[1..close], port)
             : (name.Trim('[', ']'), 22);
 
@@ -49,7 +49,7 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
             {
                 user ??= m.Groups["user"].Value;
                 host ??= m.Groups["host"].Value;
-                port ??= int.Parse(m.Groups["port"].Value);
+                port ??= PortNumber(m.Groups["port"].Value);
             }
             else if (line.Contains(": Permission denied", StringComparison.Ordinal) && PasteRegex.TryMatch(DeniedPrefix(), line, out m))
             {
@@ -59,7 +59,7 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
             else if (line.Contains("Connecting to ", StringComparison.Ordinal) && PasteRegex.TryMatch(ConnectingTo(), line, out m))
             {
                 host ??= m.Groups["host"].Value;
-                port ??= int.Parse(m.Groups["port"].Value);
+                port ??= PortNumber(m.Groups["port"].Value);
             }
             else if (typed is null && line.Contains("ssh", StringComparison.Ordinal))
             {
@@ -103,13 +103,13 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
                     case ('l', { } l):
                         user ??= l;
                         break;
-                    case ('p', { } p) when int.TryParse(p, out var number):
+                    case ('p', { } p) when PortNumber(p) is { } number:
                         port ??= number;
                         break;
                     case ('o', { } o) when o.StartsWith("User=", StringComparison.OrdinalIgnoreCase):
                         user ??= o[5..];
                         break;
-                    case ('o', { } o) when o.StartsWith("Port=", StringComparison.OrdinalIgnoreCase) && int.TryParse(o[5..], out var number):
+                    case ('o', { } o) when o.StartsWith("Port=", StringComparison.OrdinalIgnoreCase) && PortNumber(o[5..]) is { } number:
                         port ??= number;
                         break;
                 }
@@ -142,6 +142,12 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
 
     // The options of ssh(1) that take a value, so "-i key host" is not read as destination "key".
     private const string OptionsWithArgument = "BbcDEeFIiJLlmOoPpQRSWw";
+
+    /// <summary>A TCP port as pasted; digits past the port range (a typo, a fuzzer) are no port rather than an overflow.</summary>
+    private static int? PortNumber(string digits) =>
+        int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+            ? port
+            : null;
 
     [GeneratedRegex(@"^[A-Za-z0-9._:%\[\]-]{1,253}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex HostName();

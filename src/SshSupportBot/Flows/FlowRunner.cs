@@ -152,7 +152,7 @@ internal sealed class FlowRunner(Diagnostician diagnostician, BotPhrases phrases
         var text = new StringBuilder(phrases.Get("summary-problems", language));
         foreach (var finding in problems)
         {
-            text.Append("\n- ").Append(finding.Message.For(language));
+            text.Append("\n- ").Append(Formatting.MarkdownLiteral.Quote(finding.Message.For(language)));
             if (finding.Fix is { } fix)
             {
                 text.Append(" → `").Append(fix.Replace("\n", "; ")).Append('`');

@@ -1,3 +1,4 @@
+using Prometheus;
 using SshSupportBot.Admin;
 using SshSupportBot.Cli;
 using SshSupportBot.Conversations;
@@ -18,13 +19,22 @@ internal static class BotServer
         builder.Services.AddStorage(runtime, ReviewSettings.From(builder.Configuration).FeedbackWindow);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace.Timeout);
         ChannelRegistration.AddChannels(builder);
+        var operations = OperationsSettings.From(builder.Configuration);
+        if (operations.MetricsPort is { } metricsPort)
+        {
+            builder.Services.AddMetricServer(options =>
+            {
+                options.Port = (ushort)metricsPort;
+                options.Hostname = operations.MetricsHost;
+            });
+        }
         // Feedback, review queue, hand-off and hot reload around the engine of the current model generation; metrics around all of it.
         builder.AddAdmin(runtime);
         builder.Services.AddSingleton<ITurnHandler>(services => new MeteredTurnHandler(
             services.GetRequiredService<LearningTurnHandler>(), runtime.Bot, services.GetRequiredService<ILogger<MeteredTurnHandler>>()));
 
         var app = builder.Build();
-        app.MapOperations(runtime);
+        app.MapOperations(runtime, operations);
         ChannelRegistration.MapChannels(app);
 
         await app.RunAsync(cancellationToken);

@@ -26,6 +26,9 @@ internal sealed class IntentsReloader(
     private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private string? _lastHash;
 
+    // Whether the last report refused a change, so that putting intents/ back is announced and clears it.
+    private bool _lastRefused;
+
     public void RequestReload() => _signals.Writer.TryWrite(true);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -107,8 +110,14 @@ internal sealed class IntentsReloader(
         }
         if (load.KnowledgeBase.ContentHash == current.KnowledgeBase.ContentHash)
         {
-            // Comments or layout only: nothing to retrain, and nothing worth a message unless an admin asked.
-            if (forced)
+            // Comments or layout only, or intents/ put back as the serving model has it: nothing to retrain. After a refused
+            // change the old problems must not linger in /readyz and the admin channel, so the all-clear replaces them.
+            if (_lastRefused)
+            {
+                await ReportAsync(new ReloadReport(time.GetUtcNow(), false,
+                    $"intents/ is valid again and matches model {current.Metadata.Version}, which keeps serving; the earlier problems are gone.", []), cancellationToken);
+            }
+            else if (forced)
             {
                 await ReportAsync(new ReloadReport(time.GetUtcNow(), false, $"intents/ has not changed; model {current.Metadata.Version} keeps serving.", []), cancellationToken);
             }
@@ -148,9 +157,11 @@ internal sealed class IntentsReloader(
     private async Task ReportAsync(ReloadReport report, CancellationToken cancellationToken)
     {
         models.Report(report);
+        _lastRefused = !report.Swapped && report.Problems.Count > 0 || report.Summary.Contains("below the floor", StringComparison.Ordinal);
         if (notifier.IsConfigured)
         {
-            var details = string.Join("\n", report.Problems.Take(10).Select(p => "• " + p));
+            // Problems quote the admins' files, which may hold anything a user once typed (an assigned question).
+            var details = string.Join("\n", report.Problems.Take(10).Select(p => "• " + Formatting.MarkdownLiteral.Quote(p)));
             await notifier.NotifyAsync($"{(report.Swapped ? "✅" : "⚠️")} intents/ reload: {report.Summary}\n{details}".TrimEnd(), cancellationToken);
         }
     }
@@ -158,6 +169,11 @@ internal sealed class IntentsReloader(
     private static string DirectoryHash(string directory)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        if (!Directory.Exists(directory))
+        {
+            // Removed or being replaced: a change like any other, reported by the reload, never a crash of this service.
+            return "missing";
+        }
         foreach (var file in Directory.EnumerateFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\0"));

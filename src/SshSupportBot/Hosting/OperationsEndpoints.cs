@@ -4,14 +4,17 @@ using SshSupportBot.Storage;
 
 namespace SshSupportBot.Hosting;
 
-/// <summary><c>/healthz</c> (the process answers), <c>/readyz</c> (able to answer users) and <c>/metrics</c>.</summary>
+/// <summary>
+/// <c>/healthz</c> (the process answers), <c>/readyz</c> (able to answer users) and, only when configured,
+/// <c>/metrics</c> on the public listener (otherwise on the management port, <see cref="OperationsSettings.MetricsPort"/>).
+/// </summary>
 internal static class OperationsEndpoints
 {
     public const string Health = "/healthz";
     public const string Ready = "/readyz";
     public const string MetricsPath = "/metrics";
 
-    public static void MapOperations(this WebApplication app, BotRuntime runtime)
+    public static void MapOperations(this WebApplication app, BotRuntime runtime, OperationsSettings operations)
     {
         BotMetrics.ModelInfo.WithLabels(runtime.Built.Metadata.Version).Set(1);
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
@@ -29,7 +32,10 @@ internal static class OperationsEndpoints
         });
         app.MapGet(Health, () => Results.Text("ok"));
         app.MapGet(Ready, ReadyAsync);
-        app.MapMetrics(MetricsPath);
+        if (operations.MetricsOnPublicListener)
+        {
+            app.MapMetrics(MetricsPath);
+        }
     }
 
     private static async Task<IResult> ReadyAsync(BotModelHolder models, IStorageHealth storage, IServiceProvider services, IHostApplicationLifetime lifetime,

@@ -12,8 +12,9 @@ internal static partial class TextNormalizer
 {
     public static string Normalize(string text)
     {
-        // NFKC folds full-width ASCII and half-width katakana into their usual forms.
-        var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        // NFKC folds full-width ASCII and half-width katakana into their usual forms. It refuses a lone surrogate
+        // (half of an emoji cut off by a client or a window), so those become U+FFFD first.
+        var folded = WellFormed(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         var builder = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {
@@ -31,6 +32,45 @@ internal static partial class TextNormalizer
         var masked = Fingerprint().Replace(builder.ToString(), "sha256:fingerprint");
         masked = Ipv4().Replace(masked, "ipaddress");
         return Whitespace().Replace(masked, " ").Trim();
+    }
+
+    /// <summary>The text with every unpaired surrogate replaced by U+FFFD, as a UTF-8 round trip would do.</summary>
+    public static string WellFormed(string text)
+    {
+        var bad = FirstLoneSurrogate(text);
+        if (bad < 0)
+        {
+            return text;
+        }
+        var chars = text.ToCharArray();
+        for (var i = bad; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+        return new string(chars);
+    }
+
+    private static int FirstLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     [GeneratedRegex(@"sha256:[a-z0-9+/]{20,}=*", RegexOptions.CultureInvariant)]

@@ -4,7 +4,13 @@ namespace SshSupportBot.Slack;
 
 internal sealed record TextObject(string Type, string Text)
 {
-    public static TextObject Mrkdwn(string text) => new("mrkdwn", text);
+    /// <summary>
+    /// True on the bot's mrkdwn: Slack then leaves URLs, channel names and mentions in the text as they are instead of
+    /// linking them, so a URL or host pasted by a user never becomes a link. The bot's own links are written as &lt;url|label&gt;.
+    /// </summary>
+    public bool? Verbatim { get; init; }
+
+    public static TextObject Mrkdwn(string text) => new("mrkdwn", text) { Verbatim = true };
 
     public static TextObject Plain(string text) => new("plain_text", text);
 }

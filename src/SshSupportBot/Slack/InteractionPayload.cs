@@ -18,7 +18,8 @@ internal sealed record InteractionPayload
 
     public InteractionMessage? Message { get; init; }
 
-    public IReadOnlyList<BlockAction> Actions { get; init; } = [];
+    /// <summary>May be missing, null or hold nulls on the wire; read through <see cref="SlackInbound"/>, which skips them.</summary>
+    public IReadOnlyList<BlockAction?>? Actions { get; init; }
 
     public string? ResponseUrl { get; init; }
 

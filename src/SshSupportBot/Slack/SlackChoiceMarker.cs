@@ -7,7 +7,7 @@ namespace SshSupportBot.Slack;
 /// After a button press, the message's buttons are replaced by a line naming the choice, so the conversation reads
 /// clearly and an old button cannot be pressed again into a flow that has moved on.
 /// </summary>
-internal sealed class SlackChoiceMarker(SlackApiClient api, ILogger<SlackChoiceMarker> logger)
+internal sealed partial class SlackChoiceMarker(SlackApiClient api, ILogger<SlackChoiceMarker> logger)
 {
     public async Task MarkAsync(PressedButton pressed, string userId, CancellationToken ct)
     {
@@ -28,17 +28,27 @@ internal sealed class SlackChoiceMarker(SlackApiClient api, ILogger<SlackChoiceM
         var result = new List<object>();
         foreach (var block in blocks.EnumerateArray())
         {
-            var isOurActions = block.TryGetProperty("type", out var type) && type.GetString() == "actions"
-                && block.TryGetProperty("block_id", out var id) && id.GetString()?.StartsWith("sshbot-choices-", StringComparison.Ordinal) == true;
+            // The payload is Slack's copy of our message, but any element may be missing, null or of another type.
+            if (block.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+            var isOurActions = block.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "actions"
+                && block.TryGetProperty("block_id", out var id) && id.ValueKind == JsonValueKind.String
+                && id.GetString()!.StartsWith("sshbot-choices-", StringComparison.Ordinal);
             if (!isOurActions)
             {
                 result.Add(JsonNode.Parse(block.GetRawText())!);
             }
             else if (!result.OfType<ContextBlock>().Any())
             {
-                result.Add(new ContextBlock([TextObject.Mrkdwn($"✔ <@{userId}>: {SlackMrkdwn.Escape(label)}")]));
+                var who = UserId().IsMatch(userId) ? $"<@{userId}>" : SlackMrkdwn.Escape(userId);
+                result.Add(new ContextBlock([TextObject.Mrkdwn($"✔ {who}: {SlackMrkdwn.Escape(label)}")]));
             }
         }
         return result;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[UW][A-Z0-9]{1,20}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex UserId();
 }

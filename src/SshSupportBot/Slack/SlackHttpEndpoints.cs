@@ -1,14 +1,19 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using SshSupportBot.Hosting;
 
 namespace SshSupportBot.Slack;
 
 /// <summary>The Events API, slash command and interactivity endpoints: verify the signature over the raw body, acknowledge, queue.</summary>
 internal static class SlackHttpEndpoints
 {
-    // Slack's payloads are small; anything larger is not Slack.
-    private const int MaxBodyBytes = 1 << 20;
+    // Well above what Slack sends (a message is at most 40,000 characters; as escaped JSON with its rich-text blocks,
+    // or url-encoded in a form, a few hundred KB), so that anything larger is not Slack.
+    public const int MaxEventBytes = 1 << 20;
+    public const int MaxCommandBytes = 512 << 10;
+    // An interaction carries the whole message it came from: up to 50 blocks of 3,000 characters, url-encoded.
+    public const int MaxInteractionBytes = 2 << 20;
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -17,12 +22,13 @@ internal static class SlackHttpEndpoints
         app.MapPost("/slack/interactivity", InteractivityAsync);
     }
 
-    private static async Task<IResult> EventsAsync(HttpContext context, SlackOptions options, SlackInbox inbox, TimeProvider time, ILoggerFactory loggers)
+    private static async Task<IResult> EventsAsync(HttpContext context, SlackOptions options, SlackInbox inbox, TimeProvider time,
+        UnauthenticatedRequestGate gate, OperationsSettings limits, ILoggerFactory loggers)
     {
-        var body = await VerifiedBodyAsync(context, options, time, loggers);
-        if (body is null)
+        var (refusal, body) = await VerifiedBodyAsync(context, MaxEventBytes, options, time, gate, limits, loggers);
+        if (refusal is not null)
         {
-            return Results.Unauthorized();
+            return refusal;
         }
         EventsApiEnvelope? envelope;
         try
@@ -45,12 +51,13 @@ internal static class SlackHttpEndpoints
         return Results.Ok();
     }
 
-    private static async Task<IResult> CommandsAsync(HttpContext context, SlackOptions options, SlackInbox inbox, TimeProvider time, ILoggerFactory loggers)
+    private static async Task<IResult> CommandsAsync(HttpContext context, SlackOptions options, SlackInbox inbox, TimeProvider time,
+        UnauthenticatedRequestGate gate, OperationsSettings limits, ILoggerFactory loggers)
     {
-        var body = await VerifiedBodyAsync(context, options, time, loggers);
-        if (body is null)
+        var (refusal, body) = await VerifiedBodyAsync(context, MaxCommandBytes, options, time, gate, limits, loggers);
+        if (refusal is not null)
         {
-            return Results.Unauthorized();
+            return refusal;
         }
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
         var slash = SlashCommand.FromForm(form);
@@ -59,12 +66,13 @@ internal static class SlackHttpEndpoints
         return Results.Json(new { response_type = "ephemeral", text = immediate.Text, blocks = immediate.Blocks }, SlackJson.Options);
     }
 
-    private static async Task<IResult> InteractivityAsync(HttpContext context, SlackOptions options, SlackInbox inbox, TimeProvider time, ILoggerFactory loggers)
+    private static async Task<IResult> InteractivityAsync(HttpContext context, SlackOptions options, SlackInbox inbox, TimeProvider time,
+        UnauthenticatedRequestGate gate, OperationsSettings limits, ILoggerFactory loggers)
     {
-        var body = await VerifiedBodyAsync(context, options, time, loggers);
-        if (body is null)
+        var (refusal, body) = await VerifiedBodyAsync(context, MaxInteractionBytes, options, time, gate, limits, loggers);
+        if (refusal is not null)
         {
-            return Results.Unauthorized();
+            return refusal;
         }
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         if (!form.TryGetValue("payload", out var json) || string.IsNullOrEmpty(json))
@@ -88,32 +96,42 @@ internal static class SlackHttpEndpoints
         return Results.Ok();
     }
 
-    /// <summary>The raw body when the signature holds; null (and a log line without the body) when it does not.</summary>
-    private static async Task<byte[]?> VerifiedBodyAsync(HttpContext context, SlackOptions options, TimeProvider time, ILoggerFactory loggers)
+    /// <summary>
+    /// The raw body when the signature holds, or the refusal. Headers are judged before a byte of the body is read,
+    /// and only a bounded number of requests may be reading an unverified body at once.
+    /// </summary>
+    private static async Task<(IResult? Refusal, byte[] Body)> VerifiedBodyAsync(HttpContext context, long maxBytes, SlackOptions options, TimeProvider time,
+        UnauthenticatedRequestGate gate, OperationsSettings limits, ILoggerFactory loggers)
     {
         var request = context.Request;
-        if (request.ContentLength is > MaxBodyBytes)
+        var logger = loggers.CreateLogger(typeof(SlackHttpEndpoints));
+        var timestamp = request.Headers[SlackSignature.TimestampHeader].ToString();
+        var signature = request.Headers[SlackSignature.SignatureHeader].ToString();
+        var headers = SlackSignature.CheckHeaders(timestamp, signature, time.GetUtcNow());
+        if (headers != SignatureCheck.Valid)
         {
-            return null;
+            logger.LogWarning("Slack request to {Path} refused before its body: {SignatureCheck}", request.Path.Value, headers);
+            return (BoundedRequestBody.Refuse(context, StatusCodes.Status401Unauthorized), []);
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        using var lease = gate.TryEnter();
+        if (lease is null)
         {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
+            logger.LogWarning("Slack request to {Path} refused: too many requests awaiting verification", request.Path.Value);
+            context.Response.Headers.RetryAfter = "1";
+            return (BoundedRequestBody.Refuse(context, StatusCodes.Status503ServiceUnavailable), []);
         }
-        var body = buffer.ToArray();
-        var check = SlackSignature.Verify(options.SigningSecret!, request.Headers[SlackSignature.TimestampHeader], request.Headers[SlackSignature.SignatureHeader], body, time.GetUtcNow());
+        var (outcome, body) = await BoundedRequestBody.ReadAsync(context, maxBytes, limits.BodyReadTimeout);
+        if (outcome != BodyReadOutcome.Read)
+        {
+            logger.LogWarning("Slack request to {Path} refused: body {Outcome}", request.Path.Value, outcome);
+            return (BoundedRequestBody.Refuse(context, outcome == BodyReadOutcome.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status408RequestTimeout), []);
+        }
+        var check = SlackSignature.Verify(options.SigningSecret!, timestamp, signature, body, time.GetUtcNow());
         if (check != SignatureCheck.Valid)
         {
-            loggers.CreateLogger(typeof(SlackHttpEndpoints)).LogWarning("Slack request to {Path} refused: {SignatureCheck}", request.Path.Value, check);
-            return null;
+            logger.LogWarning("Slack request to {Path} refused: {SignatureCheck}", request.Path.Value, check);
+            return (Results.Unauthorized(), []);
         }
-        return body;
+        return (null, body);
     }
 }

@@ -78,7 +78,7 @@ internal static partial class SlackInbound
 
     private static SlackMapping FromBlockActions(InteractionPayload payload, string? fallbackDedupeKey)
     {
-        var action = payload.Actions.FirstOrDefault(a => a.ActionId?.StartsWith(SlackBlockKit.ChoiceActionPrefix, StringComparison.Ordinal) == true);
+        var action = (payload.Actions ?? []).OfType<BlockAction>().FirstOrDefault(a => a.ActionId?.StartsWith(SlackBlockKit.ChoiceActionPrefix, StringComparison.Ordinal) == true);
         if (action?.Value is null)
         {
             return SlackMapping.Ignore("block_actions without one of our buttons");

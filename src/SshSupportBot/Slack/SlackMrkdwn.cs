@@ -1,11 +1,15 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using SshSupportBot.Formatting;
 
 namespace SshSupportBot.Slack;
 
 /// <summary>
 /// Markdown as written in the knowledge base → Slack's mrkdwn dialect. Code blocks pass through untouched.
 /// A single <c>*x*</c> is left as is: the answers already use it for emphasis, which Slack shows bold.
+/// <see cref="Escape"/> is the Slack escaping (Slack's own rule: only &amp;, &lt; and &gt;), applied to all text, so no
+/// <c>&lt;!channel&gt;</c>, <c>&lt;@U…&gt;</c> or <c>&lt;url|label&gt;</c> can come from a reply's text; user text
+/// quoted with <see cref="MarkdownLiteral"/> is never turned into a link either.
 /// </summary>
 internal static partial class SlackMrkdwn
 {
@@ -65,11 +69,13 @@ internal static partial class SlackMrkdwn
 
     private static string Line(string line)
     {
-        var text = Escape(line);
+        // User text arrives escaped (MarkdownLiteral); its characters are set aside as placeholders so that no
+        // conversion below can read them as a link, and come back entity-escaped at the end.
+        var text = Escape(MarkdownLiteral.RenderEscapesInLine(line, c => ((char)(PlaceholderBase + c)).ToString()));
         var heading = Heading().Match(text);
         if (heading.Success)
         {
-            return "*" + heading.Groups[1].Value.Trim().Replace("*", "") + "*";
+            return Restore("*" + heading.Groups[1].Value.Trim().Replace("*", "") + "*");
         }
         text = Bullet().Replace(text, "$1• ");
         // Inline code spans are left alone; everything else is converted around them.
@@ -85,7 +91,27 @@ internal static partial class SlackMrkdwn
             piece = BoldUnderscore().Replace(piece, "\u0001$1\u0001");
             pieces[i] = piece.Replace('\u0001', '*');
         }
-        return string.Concat(pieces);
+        return Restore(string.Concat(pieces));
+    }
+
+    // Private-use characters standing for escaped ASCII; any such character in the text comes back as inert ASCII.
+    private const int PlaceholderBase = 0xF700;
+
+    private static string Restore(string text)
+    {
+        var restored = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is >= (char)PlaceholderBase and < (char)(PlaceholderBase + 128))
+            {
+                restored.Append(Escape(((char)(c - PlaceholderBase)).ToString()));
+            }
+            else
+            {
+                restored.Append(c);
+            }
+        }
+        return restored.ToString();
     }
 
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

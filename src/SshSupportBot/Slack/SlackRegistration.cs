@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SshSupportBot.Hosting;
 using SshSupportBot.Storage;
 
 namespace SshSupportBot.Slack;
@@ -26,6 +27,7 @@ internal static class SlackRegistration
         }
         var services = builder.Services;
         services.AddSingleton(options);
+        services.AddRequestLimits(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
         // The default request logging prints full URLs, and a response_url is itself a credential.

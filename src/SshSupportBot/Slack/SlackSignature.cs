@@ -27,6 +27,22 @@ internal static class SlackSignature
         {
             throw new ArgumentException("A signing secret is required; requests are never accepted unverified.", nameof(signingSecret));
         }
+        if (CheckHeaders(timestamp, signature, now) is var headers and not SignatureCheck.Valid)
+        {
+            return headers;
+        }
+        var expected = Encoding.ASCII.GetBytes(Compute(signingSecret, timestamp!, body));
+        var given = Encoding.ASCII.GetBytes(signature!.Trim());
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+    }
+
+    /// <summary>
+    /// What can be judged without the body: both headers present, a fresh timestamp, a signature of the right shape.
+    /// Checked before a body is read, so a request that can never pass costs nothing to refuse.
+    /// </summary>
+    /// <returns><see cref="SignatureCheck.Valid"/> when the request is worth reading; the reason otherwise.</returns>
+    public static SignatureCheck CheckHeaders(string? timestamp, string? signature, DateTimeOffset now)
+    {
         if (string.IsNullOrWhiteSpace(timestamp) || string.IsNullOrWhiteSpace(signature))
         {
             return SignatureCheck.MissingHeaders;
@@ -40,9 +56,8 @@ internal static class SlackSignature
         {
             return SignatureCheck.StaleTimestamp;
         }
-        var expected = Encoding.ASCII.GetBytes(Compute(signingSecret, timestamp, body));
-        var given = Encoding.ASCII.GetBytes(signature.Trim());
-        return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+        // "v0=" and a hex SHA-256: anything else cannot match.
+        return signature.Trim() is { Length: 67 } s && s.StartsWith("v0=", StringComparison.Ordinal) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
     }
 
     public static string Compute(string signingSecret, string timestamp, ReadOnlySpan<byte> body)

@@ -32,7 +32,8 @@ internal sealed record Activity
 
     public JsonElement? Value { get; init; }
 
-    public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
+    // May hold nulls on the wire; the mapper skips them.
+    public IReadOnlyList<ChannelAccount?>? MembersAdded { get; init; }
 
     public IReadOnlyList<Attachment>? Attachments { get; init; }
 

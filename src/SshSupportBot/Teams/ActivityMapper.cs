@@ -34,6 +34,7 @@ internal static class ActivityMapper
                 return new InboundAction.Ignore("invoke the bot does not handle");
             case "conversationUpdate":
                 var newcomers = (activity.MembersAdded ?? [])
+                    .OfType<ChannelAccount>()
                     .Where(m => !string.IsNullOrEmpty(m.Id) && m.Id != activity.Recipient?.Id)
                     .ToList();
                 return newcomers.Count > 0 ? new InboundAction.Greet(newcomers) : new InboundAction.Ignore("no new members but the bot");

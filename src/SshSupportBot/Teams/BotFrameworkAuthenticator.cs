@@ -11,18 +11,23 @@ namespace SshSupportBot.Teams;
 internal sealed class BotFrameworkAuthenticator(OpenIdKeyStore keyStore, TeamsOptions options, TimeProvider timeProvider)
 {
     public const string Issuer = "https://api.botframework.com";
+    private const string BearerScheme = "Bearer ";
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
 
+    /// <summary>Whether a request carries a bearer token at all: judged before its body is read.</summary>
+    public static bool HasBearerToken(string? authorizationHeader) =>
+        authorizationHeader is { } header && header.Length > BearerScheme.Length && header.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)
+        && !string.IsNullOrWhiteSpace(header[BearerScheme.Length..]);
+
     public async Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, string? serviceUrl, string? channelId, CancellationToken ct)
     {
-        const string scheme = "Bearer ";
-        if (authorizationHeader is null || !authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        if (!HasBearerToken(authorizationHeader))
         {
             return AuthenticationResult.Unauthorized("no bearer token");
         }
-        var raw = authorizationHeader[scheme.Length..].Trim();
+        var raw = authorizationHeader![BearerScheme.Length..].Trim();
         JsonWebToken token;
         try
         {

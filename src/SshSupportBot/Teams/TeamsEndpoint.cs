@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
+using SshSupportBot.Hosting;
 
 namespace SshSupportBot.Teams;
 
@@ -10,45 +10,60 @@ namespace SshSupportBot.Teams;
 internal static class TeamsEndpoint
 {
     public const string Route = "/api/messages";
-    private const long MaxBodyBytes = 512 * 1024;
+
+    // Teams caps what a user can send far below this (about 28 KB per message); anything larger is not the connector.
+    public const long MaxBodyBytes = 512 * 1024;
 
     public static async Task<IResult> HandleAsync(
-        HttpRequest request,
+        HttpContext context,
         TeamsOptions options,
         BotFrameworkAuthenticator authenticator,
         TeamsWorkQueue queue,
+        UnauthenticatedRequestGate gate,
+        OperationsSettings limits,
         ILoggerFactory loggers,
         CancellationToken ct)
     {
+        var request = context.Request;
         var logger = loggers.CreateLogger(typeof(TeamsEndpoint).FullName!);
-        if (request.ContentLength > MaxBodyBytes)
+        var authorization = request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null;
+        if (!options.AllowUnauthenticated && !BotFrameworkAuthenticator.HasBearerToken(authorization))
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            logger.LogWarning("Refused a Bot Framework request before its body: no bearer token");
+            return BoundedRequestBody.Refuse(context, StatusCodes.Status401Unauthorized);
         }
-        // A chunked body has no Content-Length; Kestrel enforces this limit while we read.
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        using var lease = gate.TryEnter();
+        if (lease is null)
         {
-            limit.MaxRequestBodySize = MaxBodyBytes;
+            logger.LogWarning("Refused a Bot Framework request: too many requests awaiting authentication");
+            context.Response.Headers.RetryAfter = "1";
+            return BoundedRequestBody.Refuse(context, StatusCodes.Status503ServiceUnavailable);
+        }
+        var (outcome, body) = await BoundedRequestBody.ReadAsync(context, MaxBodyBytes, limits.BodyReadTimeout);
+        if (outcome != BodyReadOutcome.Read)
+        {
+            logger.LogWarning("Refused a Bot Framework request: body {Outcome}", outcome);
+            return BoundedRequestBody.Refuse(context, outcome == BodyReadOutcome.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status408RequestTimeout);
         }
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, BotFrameworkJson.Options, ct);
+            activity = JsonSerializer.Deserialize<Activity>(body, BotFrameworkJson.Options);
         }
         catch (JsonException)
         {
-            activity = null;
+            // Not an activity (or a field of the wrong type): nothing to authenticate it against.
+            return Results.BadRequest();
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        if (activity is null)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return Results.BadRequest();
         }
 
         var authenticated = false;
         if (!options.AllowUnauthenticated)
         {
-            var verdict = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
-                activity?.ServiceUrl, activity?.ChannelId, ct);
+            var verdict = await authenticator.AuthenticateAsync(authorization, activity.ServiceUrl, activity.ChannelId, ct);
             if (!verdict.Succeeded)
             {
                 logger.LogWarning("Refused a Bot Framework request with {StatusCode}: {Reason}", verdict.StatusCode, verdict.Reason);
@@ -56,7 +71,8 @@ internal static class TeamsEndpoint
             }
             authenticated = true;
         }
-        if (activity is null || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("https" or "http"))
+        lease.Dispose();
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("https" or "http"))
         {
             return Results.BadRequest();
         }

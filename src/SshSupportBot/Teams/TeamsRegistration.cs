@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SshSupportBot.Hosting;
 using SshSupportBot.Storage;
 
 namespace SshSupportBot.Teams;
@@ -30,6 +31,7 @@ internal static class TeamsRegistration
 
         var services = builder.Services;
         services.AddSingleton(options);
+        services.AddRequestLimits(builder.Configuration);
         services.AddSingleton(new ConnectorRetryPolicy());
         services.AddSingleton<TeamsWorkQueue>();
         services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();

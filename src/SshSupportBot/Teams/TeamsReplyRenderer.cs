@@ -18,7 +18,7 @@ internal static class TeamsReplyRenderer
 
     public static IReadOnlyList<Activity> Render(BotReply reply, Activity incoming)
     {
-        var chunks = Split(reply.Text, MaxTextBytes);
+        var chunks = Split(TeamsMarkdown.Render(reply.Text), MaxTextBytes);
         var activities = new List<Activity>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
         {

@@ -76,5 +76,40 @@ public sealed class IntentsReloaderTests : IDisposable
         Assert.Contains(models.LastReload!.Problems, p => p.Contains("gamma.yaml", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Restoring_intents_clears_the_reported_errors_in_readiness_and_the_admin_channel()
+    {
+        var (reloader, models, notifier) = Start(floor: 0.5);
+        var before = models.Current;
+        _intents.Write("gamma.yaml", "version: 1\nid: gamma\nexamples:\n  ja:\n    - only one\n");
+        await reloader.ReloadAsync(forced: false, CancellationToken.None);
+        Assert.NotEmpty(models.LastReload!.Problems);
+
+        File.Delete(Path.Combine(_intents.Path, "gamma.yaml"));
+        await reloader.ReloadAsync(forced: false, CancellationToken.None);
+
+        Assert.Same(before, models.Current);
+        Assert.Empty(models.LastReload!.Problems);
+        Assert.Contains("valid again", models.LastReload.Summary);
+        Assert.Equal(2, notifier.Posted.Count);
+        Assert.DoesNotContain("gamma.yaml", notifier.Posted[^1]);
+        Assert.Contains("valid again", notifier.Posted[^1]);
+    }
+
+    [Fact]
+    public async Task An_unchanged_reload_after_the_all_clear_says_nothing_more()
+    {
+        var (reloader, models, notifier) = Start(floor: 0.5);
+        _intents.Write("gamma.yaml", "version: 1\nid: gamma\nexamples:\n  ja:\n    - only one\n");
+        await reloader.ReloadAsync(forced: false, CancellationToken.None);
+        File.Delete(Path.Combine(_intents.Path, "gamma.yaml"));
+        await reloader.ReloadAsync(forced: false, CancellationToken.None);
+
+        await reloader.ReloadAsync(forced: false, CancellationToken.None);
+
+        Assert.Equal(2, notifier.Posted.Count);
+        Assert.Empty(models.LastReload!.Problems);
+    }
+
     public void Dispose() => _intents.Dispose();
 }

@@ -38,13 +38,14 @@ internal sealed class LearningBot : IDisposable
 
     public LearningTurnHandler Handler { get; }
 
-    public async Task<BotReply> SendAsync(string text, string user = "U1", string channel = "slack") =>
-        (await Handler.HandleAsync(new IncomingMessage(channel, "C1", user, text, $"e{_turn++}"), CancellationToken.None)).Single();
+    public async Task<BotReply> SendAsync(string text, string user = "U1", string channel = "slack", string conversation = "C1") =>
+        (await Handler.HandleAsync(new IncomingMessage(channel, conversation, user, text, $"e{_turn++}"), CancellationToken.None)).Single();
 
-    public async Task<BotReply> PressAsync(ReplyChoice choice, string user = "U1", string channel = "slack") => await PressAsync(choice.Action, choice.Label, user, channel);
+    public async Task<BotReply> PressAsync(ReplyChoice choice, string user = "U1", string channel = "slack", string conversation = "C1") =>
+        await PressAsync(choice.Action, choice.Label, user, channel, conversation);
 
-    public async Task<BotReply> PressAsync(TurnAction action, string label = "", string user = "U1", string channel = "slack") =>
-        (await Handler.HandleAsync(new IncomingMessage(channel, "C1", user, label, $"e{_turn++}", action), CancellationToken.None)).Single();
+    public async Task<BotReply> PressAsync(TurnAction action, string label = "", string user = "U1", string channel = "slack", string conversation = "C1") =>
+        (await Handler.HandleAsync(new IncomingMessage(channel, conversation, user, label, $"e{_turn++}", action), CancellationToken.None)).Single();
 
     public void Dispose()
     {

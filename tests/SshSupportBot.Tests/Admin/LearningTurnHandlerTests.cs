@@ -67,6 +67,23 @@ public sealed class LearningTurnHandlerTests
     }
 
     [Fact]
+    public async Task A_thumbs_down_for_another_conversations_answer_is_refused()
+    {
+        using var bot = new LearningBot();
+        var answer = await bot.SendAsync("how do I generate an ssh key", conversation: "C-victim");
+
+        var forged = await bot.PressAsync(answer.Choices[^1], user: "U-other", conversation: "C-attacker");
+        var own = await bot.PressAsync(answer.Choices[^1], conversation: "C-victim");
+
+        Assert.Contains("another conversation", forged.Text);
+        Assert.Contains("Sorry that didn't help", own.Text);
+        var item = Assert.Single(await bot.Store.PendingAsync(CancellationToken.None));
+        Assert.Equal(ReviewReason.NotHelpful, item.Reason);
+        var stats = await bot.Store.StatsAsync(DateTimeOffset.UtcNow.AddHours(-1), CancellationToken.None);
+        Assert.Equal(1, stats.NotHelpful);
+    }
+
+    [Fact]
     public async Task Typed_plus_one_in_a_terminal_rates_the_last_answer()
     {
         using var bot = new LearningBot();

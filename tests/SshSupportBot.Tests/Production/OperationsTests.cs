@@ -12,6 +12,7 @@ public sealed class OperationsTests : IAsyncLifetime
     // Apart from the replica tests' model folder: both classes may train at once on a fresh machine.
     private static readonly string ModelDirectory = Path.Combine(Path.GetTempPath(), "sshbot-prod-tests-model-ops");
     private readonly string stateDirectory = Directory.CreateTempSubdirectory("sshbot-ops-").FullName;
+    private readonly int metricsPort = LoopbackPorts.Free();
     private FakeSlack slack = null!;
     private BotReplica bot = null!;
 
@@ -28,6 +29,8 @@ public sealed class OperationsTests : IAsyncLifetime
             ["Slack__SigningSecret"] = SlackTestHost.SigningSecret,
             ["Slack__ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri,
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Operations__MetricsPort"] = metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Operations__MetricsHost"] = "127.0.0.1",
         });
     }
 
@@ -42,12 +45,26 @@ public sealed class OperationsTests : IAsyncLifetime
 
         using var sent = await bot.Client.SendAsync(SlackPayloads.SignedEvent(ReplicaSet.DirectMessage("Ev-ops-1", "D-ops", "Permission denied (publickey)", "1800000500.000100")));
         await slack.Changed.WaitUntilAsync(() => slack.Posts.Count >= 1, TimeSpan.FromSeconds(15), "the answer");
-        var metrics = await bot.Client.GetStringAsync("metrics");
+        using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}/") };
+        var metrics = await management.GetStringAsync("metrics");
 
         Assert.Contains($"sshbot_model_info{{version=\"{model}\"}} 1", metrics);
         Assert.Contains("sshbot_messages_total{channel=\"slack\",intent=\"permission-denied-publickey\"} 1", metrics);
         Assert.Contains("sshbot_reply_latency_seconds_count{channel=\"slack\"} 1", metrics);
         Assert.DoesNotContain("Permission denied", metrics);
+    }
+
+    [Fact]
+    public async Task Metrics_are_served_on_the_management_port_and_not_on_the_public_listener()
+    {
+        using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}/") };
+
+        using var onPublic = await bot.Client.GetAsync("metrics");
+        using var onManagement = await management.GetAsync("metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, onPublic.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onManagement.StatusCode);
+        Assert.Contains("sshbot_model_info", await onManagement.Content.ReadAsStringAsync());
     }
 
     [Fact]

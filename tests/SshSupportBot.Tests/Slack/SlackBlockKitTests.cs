@@ -114,7 +114,7 @@ public sealed class SlackBlockKitTests
 
         var value = JsonSerializer.Serialize(Buttons.Encode(new ChooseOption("v")), SlackJson.Options);
         Assert.Equal(
-            """[{"text":{"type":"mrkdwn","text":"Hi"},"type":"section"},{"block_id":"sshbot-choices-0","elements":[{"text":{"type":"plain_text","text":"Label"},"action_id":"sshbot-choice-0","value":""" + value + ""","type":"button"}],"type":"actions"}]""",
+            """[{"text":{"type":"mrkdwn","text":"Hi","verbatim":true},"type":"section"},{"block_id":"sshbot-choices-0","elements":[{"text":{"type":"plain_text","text":"Label"},"action_id":"sshbot-choice-0","value":""" + value + ""","type":"button"}],"type":"actions"}]""",
             json);
     }
 }

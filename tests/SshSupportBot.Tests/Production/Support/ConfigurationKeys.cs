@@ -15,6 +15,7 @@ internal static class ConfigurationKeys
         ["Storage"] = typeof(StorageSettings),
         ["Slack"] = typeof(SlackOptions),
         ["Teams"] = typeof(TeamsOptions),
+        ["Operations"] = typeof(SshSupportBot.Hosting.OperationsSettings),
     };
 
     private static readonly HashSet<string> HostKeys = new(StringComparer.Ordinal) { "ASPNETCORE_URLS" };
