@@ -25,6 +25,7 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
         {
             return ForIntent(chosen, new Classification(chosen.Id, 1f, [], ClassificationSource.Pattern), replyLanguage, []);
         }
+        var pasted = text.Contains('\n');
 
         var findings = diagnostician.Diagnose(text);
         var classification = classifier.Classify(text);
@@ -42,24 +43,39 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
 
         if (classification.IsOutOfScope)
         {
-            return Decline(classification, replyLanguage, findings);
+            return Decline(classification, replyLanguage, findings, pasted);
         }
-        return ForIntent(KnowledgeBase.Get(classification.Intent), classification, replyLanguage, findings);
+        var intent = KnowledgeBase.Get(classification.Intent);
+        // A narrow question gets the narrow answer; with findings, the paste already says what is wrong.
+        var fact = findings.Count == 0 ? IntentFacts.Asked(intent, text) : null;
+        return Compose(intent, classification, replyLanguage, new ReplyParts(null, findings, pasted, (fact?.Answer ?? intent.Answer).For(replyLanguage)));
     }
 
-    public BotReply ForIntent(IntentDefinition intent, Classification classification, Language language, IReadOnlyList<Finding> findings)
+    public BotReply ForIntent(IntentDefinition intent, Classification classification, Language language, IReadOnlyList<Finding> findings) =>
+        Compose(intent, classification, language, new ReplyParts(null, findings, findings.Count > 0, intent.Answer.For(language)));
+
+    /// <summary>
+    /// The rest of an intent's answer, for the user who asked for more after its short answer (or a fact). An intent
+    /// without details gives its whole answer, so asking for more never comes back empty.
+    /// </summary>
+    public BotReply Details(string intentId, Language language)
     {
-        var text = new StringBuilder();
-        AppendFindings(text, findings, language);
-        text.Append(intent.Answer.For(language));
-        return new BotReply(language, classification, text.ToString(), [], findings);
+        var intent = KnowledgeBase.Find(intentId) ?? throw new KeyNotFoundException($"No intent '{intentId}' in the knowledge base.");
+        var classification = new Classification(intent.Id, 1f, [], ClassificationSource.Pattern);
+        var text = (intent.Details ?? intent.Answer).For(language);
+        return new BotReply(language, classification, ReplyComposer.Compose(new ReplyParts(null, [], false, text), language), [], [])
+        {
+            Parts = new ReplyParts(null, [], false, text),
+        };
     }
 
-    private BotReply Decline(Classification classification, Language language, IReadOnlyList<Finding> findings)
+    private static BotReply Compose(IntentDefinition intent, Classification classification, Language language, ReplyParts parts) =>
+        new(language, classification, ReplyComposer.Compose(parts, language), [], parts.Findings) { Parts = parts };
+
+    private BotReply Decline(Classification classification, Language language, IReadOnlyList<Finding> findings, bool pasted)
     {
         var suggestions = Suggestions(classification);
         var text = new StringBuilder();
-        AppendFindings(text, findings, language);
         if (KnowledgeBase.OutOfScope is { } outOfScope)
         {
             text.Append(outOfScope.Answer.For(language));
@@ -82,7 +98,8 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
             ? $"担当者に直接相談する場合は、{settings.AdminContactJa}までお問い合わせください。"
             : $"To reach a person, contact {settings.AdminContactEn}.");
         var choices = suggestions.Select(s => new ReplyChoice(IntentChoicePrefix + s.Intent, s.Label)).ToList();
-        return new BotReply(language, classification, text.ToString(), choices, findings);
+        var parts = new ReplyParts(null, findings, pasted, text.ToString());
+        return new BotReply(language, classification, ReplyComposer.Compose(parts, language), choices, findings) { Parts = parts };
 
         List<(string Intent, string Label)> Suggestions(Classification declined) =>
             declined.Alternatives
@@ -92,13 +109,5 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
                 .OfType<IntentDefinition>()
                 .Select(i => (i.Id, i.Title.For(language)))
                 .ToList();
-    }
-
-    private static void AppendFindings(StringBuilder text, IReadOnlyList<Finding> findings, Language language)
-    {
-        if (findings.Count > 0)
-        {
-            text.Append(FindingsText.Render(findings, language)).Append("\n\n");
-        }
     }
 }

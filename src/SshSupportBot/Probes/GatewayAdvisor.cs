@@ -22,11 +22,7 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
             var warning = claim.FirstConnection ? HostKeyWarning.FirstConnection : HostKeyWarning.Changed;
             if (await verifier.VerifyAsync(claim.Host, claim.Port, claim.Fingerprint, warning, cancellationToken) is { } verdict)
             {
-                return reply with
-                {
-                    Findings = [verdict, .. reply.Findings],
-                    Text = Verdict(verdict, reply.Language) + "\n\n" + reply.Text,
-                };
+                return With(reply, Verdict(verdict, reply.Language)) with { Findings = [verdict, .. reply.Findings] };
             }
             return reply;
         }
@@ -34,9 +30,16 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
         if (reply.Classification.Intent == ConnectionFailedIntent && !AboutAnotherHost(reply))
         {
             var results = await prober.ProbeAllAsync(cancellationToken);
-            return reply with { Text = Status(results, reply.Language) + "\n\n" + reply.Text };
+            return With(reply, Status(results, reply.Language));
         }
         return reply;
+    }
+
+    /// <summary>The reply composed again with the advice as its first part, so nothing the advice says is said twice.</summary>
+    private static BotReply With(BotReply reply, ProbeAdvice advice)
+    {
+        var parts = (reply.Parts ?? new ReplyParts(null, [], false, reply.Text)) with { Advice = advice };
+        return reply with { Parts = parts, Text = ReplyComposer.Compose(parts, reply.Language) };
     }
 
     /// <summary>The user pasted an error about some other host: the gateways' state says nothing about it.</summary>
@@ -44,7 +47,7 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
         reply.Findings.Any(f => f.Intent == ConnectionFailedIntent) && !reply.Findings.Any(f =>
             prober.Options.Gateways.Any(g => f.Message.En.Contains(g.Host, StringComparison.OrdinalIgnoreCase)));
 
-    private static string Verdict(Finding verdict, Language language)
+    private static ProbeAdvice Verdict(Finding verdict, Language language)
     {
         var heading = verdict.Code switch
         {
@@ -52,20 +55,16 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
             HostKeyVerifier.DoesNotMatchCode => language == Language.Ja ? "*⚠️ 接続しないでください: ゲートウェイの鍵と一致しません*" : "*⚠️ Do not connect: this is not the gateway's key*",
             _ => language == Language.Ja ? "*ゲートウェイに接続できず、鍵を確認できませんでした*" : "*The gateway could not be reached to check the key*",
         };
-        var text = new StringBuilder(heading).Append('\n').Append(verdict.Message.For(language));
-        if (verdict.Fix is { } fix && fix != "yes")
-        {
-            text.Append("\n```\n").Append(fix).Append("\n```");
-        }
-        return text.ToString();
+        return new ProbeAdvice(heading, verdict.Message.For(language), verdict.Fix is { } fix && fix != "yes" ? fix : null);
     }
 
-    private static string Status(IReadOnlyList<ReachabilityResult> results, Language language)
+    private static ProbeAdvice Status(IReadOnlyList<ReachabilityResult> results, Language language)
     {
-        var text = new StringBuilder(language == Language.Ja ? "*いまゲートウェイに接続を試した結果*" : "*What the gateways answer right now*");
+        var heading = language == Language.Ja ? "*いまゲートウェイに接続を試した結果*" : "*What the gateways answer right now*";
+        var text = new StringBuilder();
         foreach (var result in results)
         {
-            text.Append("\n- `").Append(result.Host).Append('`').Append(result.Port == 22 ? "" : $":{result.Port}").Append(": ");
+            text.Append(text.Length == 0 ? "- `" : "\n- `").Append(result.Host).Append('`').Append(result.Port == 22 ? "" : $":{result.Port}").Append(": ");
             text.Append(result.Status switch
             {
                 ProbeStatus.Ok => language == Language.Ja
@@ -80,6 +79,6 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
         text.Append('\n').Append(language == Language.Ja
             ? "ゲートウェイが応答しているのに接続できない場合は、自分の側のネットワーク（学内ネットワーク、VPN、ファイアウォールでのポート 22）を確認してください。"
             : "If the gateways answer but you cannot connect, the problem is likely on your side of the network (campus network, VPN, firewall on port 22).");
-        return text.ToString();
+        return new ProbeAdvice(heading, text.ToString());
     }
 }
