@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using SshSupportBot.Conversations;
 
 namespace SshSupportBot.Slack;
 
 /// <summary>
 /// Markdown as written in the knowledge base → Slack's mrkdwn dialect. Code blocks pass through untouched.
 /// A single <c>*x*</c> is left as is: the answers already use it for emphasis, which Slack shows bold.
+/// Slack has no tables: a pipe table becomes a list, one row per item, its cells labelled by the header.
 /// </summary>
 internal static partial class SlackMrkdwn
 {
@@ -18,8 +20,18 @@ internal static partial class SlackMrkdwn
         var lines = markdown.Replace("\r\n", "\n").Split('\n');
         var prose = new StringBuilder();
         StringBuilder? code = null;
-        foreach (var raw in lines)
+        for (var index = 0; index < lines.Length; index++)
         {
+            var raw = lines[index];
+            if (code is null && MarkdownTable.TryRead(lines, index, out var afterTable) is { } table)
+            {
+                foreach (var row in table.Rows)
+                {
+                    prose.Append(Line(ListItem(table.Header, row))).Append('\n');
+                }
+                index = afterTable - 1;
+                continue;
+            }
             var trimmed = raw.TrimStart();
             if (trimmed.StartsWith(Fence, StringComparison.Ordinal))
             {
@@ -86,6 +98,13 @@ internal static partial class SlackMrkdwn
             pieces[i] = piece.Replace('\u0001', '*');
         }
         return string.Concat(pieces);
+    }
+
+    /// <summary>"- first cell — header: cell · header: cell", skipping empty cells.</summary>
+    private static string ListItem(IReadOnlyList<string> header, IReadOnlyList<string> row)
+    {
+        var labelled = row.Skip(1).Select((cell, i) => (Label: header[i + 1], Cell: cell)).Where(c => c.Cell.Length > 0).Select(c => $"{c.Label}: {c.Cell}");
+        return $"- {row[0]} — {string.Join(" · ", labelled)}";
     }
 
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
