@@ -129,16 +129,11 @@ internal static class TeamsReplyRenderer
         var rest = text;
         while (Encoding.UTF8.GetByteCount(rest) > maxBytes)
         {
-            // Room for a closing fence, should the cut fall inside a code block.
-            var fit = LongestPrefixWithin(rest, maxBytes - Fence.Length - 1);
-            var cut = rest.LastIndexOf("\n\n", fit, StringComparison.Ordinal);
-            if (cut <= 0)
+            var cut = Cut(rest, maxBytes);
+            if (OpensCode(rest[..cut]))
             {
-                cut = rest.LastIndexOf('\n', fit - 1);
-            }
-            if (cut <= 0)
-            {
-                cut = fit;
+                // Room for the closing fence.
+                cut = Cut(rest, maxBytes - Fence.Length - 1);
             }
             var chunk = rest[..cut].TrimEnd();
             rest = rest[cut..].TrimStart('\n');
@@ -154,6 +149,17 @@ internal static class TeamsReplyRenderer
     }
 
     private const string Fence = "```";
+
+    private static int Cut(string text, int maxBytes)
+    {
+        var fit = LongestPrefixWithin(text, maxBytes);
+        var cut = text.LastIndexOf("\n\n", fit, StringComparison.Ordinal);
+        if (cut <= 0)
+        {
+            cut = text.LastIndexOf('\n', fit - 1);
+        }
+        return cut <= 0 ? fit : cut;
+    }
 
     private static bool OpensCode(string chunk) =>
         chunk.Split('\n').Count(l => l.TrimStart().StartsWith(Fence, StringComparison.Ordinal)) % 2 == 1;

@@ -83,7 +83,15 @@ public sealed class ClassifierTests
         // A narrow question (one file's mode) gets the intent's fact about it; any other question, the short answer.
         var definition = TrainedBot.Runtime.KnowledgeBase.Get(intent);
         var expected = IntentFacts.Asked(definition, text)?.Answer ?? definition.Answer;
-        Assert.EndsWith(expected.For(reply.Language), reply.Text);
+        if (reply.Findings.Count == 0)
+        {
+            Assert.EndsWith(expected.For(reply.Language), reply.Text);
+        }
+        else
+        {
+            // After the findings, the answer leads with what is wrong; its commands the findings already gave are not repeated.
+            Assert.Contains(expected.For(reply.Language).Split("\n\n")[0], reply.Text);
+        }
     }
 
     [Theory]
