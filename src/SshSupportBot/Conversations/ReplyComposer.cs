@@ -30,11 +30,30 @@ internal static partial class ReplyComposer
         {
             blocks.Add(FindingsText.Render(parts.Findings, language, parts.Pasted, fix => FirstShowing(fix, shown)));
         }
-        if (WithoutShownCommands(parts.Answer, shown) is { Length: > 0 } answer)
+        // When the paste already gave the fix, the answer adds only its opening "why"; the rest is behind "More".
+        var answerText = parts.Findings.Any(f => f.Fix is not null) ? Opening(parts.Answer) : parts.Answer;
+        if (WithoutShownCommands(answerText, shown) is { Length: > 0 } answer)
         {
             blocks.Add(answer);
         }
         return string.Join("\n\n", blocks);
+    }
+
+    /// <summary>
+    /// The answer's first paragraph, up to its first blank line or code block; a closing sentence that only leads
+    /// into the left-out block ("Fix them on your own computer:") goes with it.
+    /// </summary>
+    private static string Opening(string markdown)
+    {
+        var text = markdown.Replace("\r\n", "\n").TrimStart('\n');
+        var end = new[] { text.IndexOf("\n\n", StringComparison.Ordinal), text.IndexOf(Fence, StringComparison.Ordinal) }.Where(i => i >= 0).DefaultIfEmpty(text.Length).Min();
+        var opening = text[..end].TrimEnd();
+        if (opening.EndsWith(':') || opening.EndsWith('：'))
+        {
+            var previous = Math.Max(opening.LastIndexOf(". ", StringComparison.Ordinal) + 1, opening.LastIndexOf('。') + 1);
+            opening = previous > 0 ? opening[..previous].TrimEnd() : opening;
+        }
+        return opening;
     }
 
     /// <summary>True when the command has not been shown yet in this reply (and marks it shown).</summary>

@@ -28,10 +28,12 @@ internal static class FindingsText
                 text.Append('\n');
             }
             text.Append(bullet).Append(finding.Message.For(language));
-            if (finding.Fix is { } fix && showFix(fix))
-            {
-                text.Append("\n```\n").Append(fix).Append("\n```");
-            }
+        }
+        // The fixes together in one block after the list: one copy and paste, in the order the findings came.
+        var fixes = findings.Select(f => f.Fix).OfType<string>().Distinct(StringComparer.Ordinal).Where(showFix).ToList();
+        if (fixes.Count > 0)
+        {
+            text.Append("\n```\n").AppendJoin('\n', fixes).Append("\n```");
         }
         return text.ToString();
     }
