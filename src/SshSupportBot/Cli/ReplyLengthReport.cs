@@ -19,7 +19,10 @@ internal static partial class ReplyLengthReport
     public const int FirstReplyTargetEn = 900;
     public const int LongReply = 1500;
 
-    public sealed record Sample(string Source, Language Language, int Length);
+    public sealed record Sample(string Source, Language Language, string Text)
+    {
+        public int Length => Text.Length;
+    }
 
     public sealed record Row(string Source, Language Language, int Count, int Median, int P95, int Max, int OverTarget, int OverLong);
 
@@ -29,14 +32,14 @@ internal static partial class ReplyLengthReport
         {
             foreach (var language in new[] { Language.Ja, Language.En })
             {
-                yield return new Sample("answers", language, intent.Answer.For(language).Length);
+                yield return new Sample("answers", language, intent.Answer.For(language));
                 foreach (var fact in intent.Facts)
                 {
-                    yield return new Sample("facts", language, fact.Answer.For(language).Length);
+                    yield return new Sample("facts", language, fact.Answer.For(language));
                 }
                 if (intent.Details is { } details)
                 {
-                    yield return new Sample("details", language, details.For(language).Length);
+                    yield return new Sample("details", language, details.For(language));
                 }
             }
         }
@@ -71,7 +74,7 @@ internal static partial class ReplyLengthReport
                     }
                     foreach (var reply in await engine.HandleAsync(message, cancellationToken))
                     {
-                        samples.Add(new Sample("transcripts", reply.Language, reply.Text.Length));
+                        samples.Add(new Sample("transcripts", reply.Language, reply.Text));
                         last = reply;
                     }
                 }

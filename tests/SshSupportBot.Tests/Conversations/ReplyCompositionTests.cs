@@ -139,6 +139,34 @@ public sealed partial class ReplyCompositionTests
         AssertShortAndOnce(reply, limit: reply.Language == Language.Ja ? 600 : 900);
     }
 
+    [Fact]
+    public async Task Every_reply_of_the_conversation_transcripts_fits_and_shows_each_command_once()
+    {
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Transcripts"), "*.transcript");
+
+        var replies = await SshSupportBot.Cli.ReplyLengthReport.TranscriptsAsync(TrainedBot.Runtime, files, CancellationToken.None);
+
+        Assert.True(replies.Count > 20);
+        Assert.All(replies, r => AssertOnce(r.Text));
+        Assert.All(replies, r => Assert.True(r.Length <= 1500, $"{r.Length} characters:\n{r.Text}"));
+    }
+
+    [Fact]
+    public void Reply_length_percentiles_are_values_that_occurred()
+    {
+        var rows = SshSupportBot.Cli.ReplyLengthReport.Summarize(
+            Enumerable.Range(1, 20).Select(i => new SshSupportBot.Cli.ReplyLengthReport.Sample("answers", Language.En, new string('x', i * 100))));
+
+        var row = Assert.Single(rows);
+        Assert.Equal((20, 1000, 1900, 2000, 11, 5), (row.Count, row.Median, row.P95, row.Max, row.OverTarget, row.OverLong));
+    }
+
+    private static void AssertOnce(string text)
+    {
+        var commands = CodeLines(text).Select(ReplyComposer.CommandKey).Where(k => k.Length > 0).ToList();
+        Assert.True(commands.Count == commands.Distinct().Count(), "a command appears twice:\n" + text);
+    }
+
     private static void AssertShortAndOnce(BotReply reply, int limit)
     {
         Assert.True(reply.Text.Length <= limit, $"{reply.Text.Length} characters (limit {limit}):\n{reply.Text}");
