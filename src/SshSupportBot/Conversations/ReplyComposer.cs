@@ -40,17 +40,20 @@ internal static partial class ReplyComposer
     }
 
     /// <summary>
-    /// The answer's first paragraph, up to its first blank line or code block; a closing sentence that only leads
-    /// into the left-out block ("Fix them on your own computer:") goes with it.
+    /// The answer's first paragraph, up to its first blank line or code block; when a code block ends it, the sentence
+    /// that leads into the left-out block ("Fix them on your own computer:", 「次のように直してください。」) goes too.
     /// </summary>
     private static string Opening(string markdown)
     {
         var text = markdown.Replace("\r\n", "\n").TrimStart('\n');
-        var end = new[] { text.IndexOf("\n\n", StringComparison.Ordinal), text.IndexOf(Fence, StringComparison.Ordinal) }.Where(i => i >= 0).DefaultIfEmpty(text.Length).Min();
-        var opening = text[..end].TrimEnd();
-        if (opening.EndsWith(':') || opening.EndsWith('：'))
+        var blank = text.IndexOf("\n\n", StringComparison.Ordinal);
+        var fence = text.IndexOf(Fence, StringComparison.Ordinal);
+        var endsAtCode = fence >= 0 && (blank < 0 || fence < blank);
+        var opening = text[..(endsAtCode ? fence : blank >= 0 ? blank : text.Length)].TrimEnd();
+        if (endsAtCode)
         {
-            var previous = Math.Max(opening.LastIndexOf(". ", StringComparison.Ordinal) + 1, opening.LastIndexOf('。') + 1);
+            var body = opening.TrimEnd(':', '：', '。', '.');
+            var previous = Math.Max(body.LastIndexOf(". ", StringComparison.Ordinal) + 1, body.LastIndexOf('。') + 1);
             opening = previous > 0 ? opening[..previous].TrimEnd() : opening;
         }
         return opening;

@@ -24,6 +24,16 @@ public sealed partial class ReplyCompositionTests
     }
 
     [Fact]
+    public void A_japanese_sentence_that_only_leads_into_the_left_out_block_is_left_out_too()
+    {
+        var answer = "SSH は他人が書き込めるファイルを使いません。次のように直してください。\n```\nchmod 700 ~/.ssh\n```";
+
+        var text = ReplyComposer.Compose(new ReplyParts(null, [KeyTooOpen], Pasted: true, answer), Language.Ja);
+
+        Assert.EndsWith("```\n\nSSH は他人が書き込めるファイルを使いません。", text);
+    }
+
+    [Fact]
     public void The_fixes_of_several_findings_come_as_one_block_to_copy()
     {
         var dir = new Finding("ssh-dir-mode", FindingSeverity.Error, "file-permissions", new BilingualText("755", "~/.ssh is 755."), null, "chmod 700 '/home/taro/.ssh'");

@@ -56,7 +56,11 @@ public sealed class HostKeyVerdictCliTests
         var verdict = reply.GetProperty("findings")[0];
         Assert.Equal("host-key-matches-gateway", verdict.GetProperty("code").GetString());
         Assert.Equal($"ssh-keygen -R '[127.0.0.1]:{server.Port}'", verdict.GetProperty("fix").GetString());
-        Assert.Contains("real key", reply.GetProperty("answer").GetString());
+        var answer = reply.GetProperty("answer").GetString()!;
+        Assert.Contains("real key", answer);
+        // Issue 14: the live check, the finding and the answer are composed together; the command is given once.
+        Assert.Single(answer.Split('\n'), l => l.Trim() == $"ssh-keygen -R '[127.0.0.1]:{server.Port}'");
+        Assert.True(answer.Length <= 1500, $"{answer.Length} characters:\n{answer}");
     }
 
     [Fact]
