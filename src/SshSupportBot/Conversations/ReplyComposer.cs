@@ -43,7 +43,7 @@ internal static partial class ReplyComposer
     /// The answer's first paragraph, up to its first blank line or code block; when a code block ends it, the sentence
     /// that leads into the left-out block ("Fix them on your own computer:", 「次のように直してください。」) goes too.
     /// </summary>
-    private static string Opening(string markdown)
+    public static string Opening(string markdown)
     {
         var text = markdown.Replace("\r\n", "\n").TrimStart('\n');
         var blank = text.IndexOf("\n\n", StringComparison.Ordinal);

@@ -73,7 +73,11 @@ public sealed class HostKeyVerdictCliTests
         var verdict = reply.GetProperty("findings")[0];
         Assert.Equal("host-key-does-not-match-gateway", verdict.GetProperty("code").GetString());
         Assert.Equal("critical", verdict.GetProperty("severity").GetString());
-        Assert.Contains("Do not connect", reply.GetProperty("answer").GetString());
+        var answer = reply.GetProperty("answer").GetString()!;
+        Assert.Contains("Do not connect", answer);
+        // Nothing in the reply may still tell the user to remove the old key and answer yes.
+        Assert.DoesNotContain(answer.Split('\n'), l => l.Trim().StartsWith("ssh-keygen -R", StringComparison.Ordinal));
+        Assert.DoesNotContain("Only if it does", answer);
     }
 
     [Fact]
