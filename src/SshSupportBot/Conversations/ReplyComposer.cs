@@ -30,8 +30,9 @@ internal static partial class ReplyComposer
         {
             blocks.Add(FindingsText.Render(parts.Findings, language, parts.Pasted, fix => FirstShowing(fix, shown)));
         }
-        // When the paste already gave the fix, the answer adds only its opening "why"; the rest is behind "More".
-        var answerText = parts.Findings.Any(f => f.Fix is not null) ? Opening(parts.Answer) : parts.Answer;
+        // When a paste already gave the fix, the answer adds only its opening "why"; the rest is behind "More".
+        // A typed one-line error is a question, and gets the short answer.
+        var answerText = parts.Pasted && parts.Findings.Any(f => f.Fix is not null) ? Opening(parts.Answer) : parts.Answer;
         if (WithoutShownCommands(answerText, shown) is { Length: > 0 } answer)
         {
             blocks.Add(answer);
