@@ -3,33 +3,25 @@ using SshSupportBot.Intents;
 
 namespace SshSupportBot.Admin;
 
-/// <summary>"Did this help? 👍 / 👎" as two choices whose values carry the answer's id.</summary>
+/// <summary>"Did this help? 👍 / 👎" as two choices that carry the answer's id.</summary>
 internal static class FeedbackChoices
 {
-    public const string Prefix = "feedback:";
-    private const string Up = Prefix + "up:";
-    private const string Down = Prefix + "down:";
-
     public static IReadOnlyList<ReplyChoice> For(string answerId, Language language) =>
     [
-        new(Up + answerId, language == Language.Ja ? "👍 役に立った" : "👍 Helpful"),
-        new(Down + answerId, language == Language.Ja ? "👎 役に立たなかった" : "👎 Not helpful"),
+        new(new GiveFeedback(answerId, true), language == Language.Ja ? "👍 役に立った" : "👍 Helpful"),
+        new(new GiveFeedback(answerId, false), language == Language.Ja ? "👎 役に立たなかった" : "👎 Not helpful"),
     ];
 
-    public static bool IsFeedback(ReplyChoice choice) => choice.Value.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool IsFeedback(ReplyChoice choice) => choice.Action is GiveFeedback;
 
     /// <summary>A pressed button, or in a terminal "+1" / "-1" / 👍 / 👎 about the last answer (answer id null).</summary>
-    public static (bool Helpful, string? AnswerId)? Parse(string text)
+    public static (bool Helpful, string? AnswerId)? Parse(IncomingMessage message)
     {
-        if (text.StartsWith(Up, StringComparison.Ordinal))
+        if (message.Action is GiveFeedback feedback)
         {
-            return (true, text[Up.Length..]);
+            return (feedback.Helpful, feedback.AnswerId);
         }
-        if (text.StartsWith(Down, StringComparison.Ordinal))
-        {
-            return (false, text[Down.Length..]);
-        }
-        return text switch
+        return message.Text.Trim() switch
         {
             "+1" or "👍" => (true, null),
             "-1" or "👎" => (false, null),

@@ -8,29 +8,21 @@ namespace SshSupportBot.Admin;
 /// <summary>Hands a conversation to a person: a short, redacted summary to the admin channel, and a note to the user.</summary>
 internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conversations, StoredText storedText, BotSettings bot, ILogger<Handoff> logger)
 {
-    /// <returns>What to tell the user.</returns>
-    public async Task<string> RequestAsync(IncomingMessage message, string key, string redactedText, AnswerRecord? lastAnswer, Language language,
-        CancellationToken cancellationToken)
+    /// <returns>What really happened, so that the user is told the truth: posted, or how to reach a person with the summary to copy.</returns>
+    public async Task<string> RequestAsync(IncomingMessage message, string key, string? redactedText, AnswerRecord? lastAnswer, Language language,
+        Dialogue.BotPhrases phrases, CancellationToken cancellationToken)
     {
         var state = await conversations.LoadAsync(key, cancellationToken);
         var summary = Summary(message, redactedText, lastAnswer, state);
         var posted = notifier.IsConfigured && await notifier.NotifyAsync(summary, cancellationToken);
         logger.LogInformation("Hand-off requested in {Channel}; posted to the admin channel: {Posted}", message.Channel, posted);
-        if (posted)
-        {
-            return language == Language.Ja
-                ? "担当者に引き継ぎました。これまでのやり取りの要約を送ったので、担当者から連絡があります。しばらくお待ちください。"
-                : "I've passed this to a person, with a summary of what we covered. Someone will follow up with you here.";
-        }
-        return language == Language.Ja
-            ? $"担当者に直接相談するには、{bot.AdminContactJa}までお問い合わせください。"
-            : $"To reach a person, please contact {bot.AdminContactEn}.";
+        return Outcome(posted, UserSummary(redactedText, lastAnswer, state), language, phrases);
     }
 
     /// <summary>A flow reached <c>end: handoff</c>: the checks it ran and what they found go to the admins.</summary>
     /// <returns>What to add to the flow's last message for the user.</returns>
     public async Task<string> FlowEndedAsync(IncomingMessage message, string key, string flowIntent, IReadOnlyList<Diagnostics.Finding> findings,
-        Language language, CancellationToken cancellationToken)
+        Language language, Dialogue.BotPhrases phrases, CancellationToken cancellationToken)
     {
         var text = new StringBuilder($"🙋 Hand-off at the end of the `{flowIntent}` checks ({message.Channel}, conversation {message.ConversationId}, user {message.UserId})\n");
         foreach (var finding in findings)
@@ -39,12 +31,48 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
         }
         var posted = notifier.IsConfigured && await notifier.NotifyAsync(text.ToString().TrimEnd(), cancellationToken);
         logger.LogInformation("Flow {Flow} ended in a hand-off in {Channel}; posted to the admin channel: {Posted}", flowIntent, message.Channel, posted);
-        return posted
-            ? language == Language.Ja ? "担当者に引き継ぎました。担当者から連絡があります。" : "I've passed this to a person; someone will follow up with you here."
-            : language == Language.Ja ? $"担当者には{bot.AdminContactJa}から相談できます。" : $"You can reach a person through {bot.AdminContactEn}.";
+        var forUser = new StringBuilder($"checks: {flowIntent}\n");
+        foreach (var finding in findings)
+        {
+            forUser.Append($"- {storedText.Redact(finding.Message.For(language))}\n");
+        }
+        return Outcome(posted, forUser.ToString(), language, phrases);
     }
 
-    private string Summary(IncomingMessage message, string redactedText, AnswerRecord? lastAnswer, ConversationState? state)
+    private string Outcome(bool posted, string summary, Language language, Dialogue.BotPhrases phrases)
+    {
+        if (posted)
+        {
+            return phrases.Get("handoff-posted", language);
+        }
+        var contact = language == Language.Ja ? bot.AdminContactJa : bot.AdminContactEn;
+        return phrases.Get("handoff-not-posted", language, ("contact", contact)) + "\n```\n" + summary.TrimEnd() + "\n```";
+    }
+
+    /// <summary>What the user can paste into a message to the helpdesk: their question and the checks so far, without internal ids.</summary>
+    private string UserSummary(string? redactedText, AnswerRecord? lastAnswer, ConversationState? state)
+    {
+        var text = new StringBuilder();
+        if (lastAnswer is not null)
+        {
+            text.Append($"question: {lastAnswer.Text}\ntopic: {lastAnswer.Intent}\n");
+        }
+        else if (redactedText is not null)
+        {
+            text.Append($"question: {redactedText}\n");
+        }
+        if (state?.Flow is { } flow)
+        {
+            text.Append($"checks: {flow.FlowId}, step {flow.StepId}\n");
+            foreach (var finding in flow.Findings)
+            {
+                text.Append($"- {storedText.Redact(finding.Message.En)}\n");
+            }
+        }
+        return text.Length == 0 ? "(SSH login problem)" : text.ToString();
+    }
+
+    private string Summary(IncomingMessage message, string? redactedText, AnswerRecord? lastAnswer, ConversationState? state)
     {
         var text = new StringBuilder();
         text.Append($"🙋 Hand-off requested ({message.Channel}, conversation {message.ConversationId}, user {message.UserId})\n");
@@ -52,7 +80,7 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
         {
             text.Append($"• Last question: \"{lastAnswer.Text}\" → answered as `{lastAnswer.Intent}` ({lastAnswer.Confidence:0.00})\n");
         }
-        if (redactedText != HumanRequest.ChoiceValue)
+        if (redactedText is not null)
         {
             text.Append($"• Request: \"{redactedText}\"\n");
         }

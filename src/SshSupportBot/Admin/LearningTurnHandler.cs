@@ -23,14 +23,14 @@ internal sealed class LearningTurnHandler(
     TimeProvider time,
     ILogger<LearningTurnHandler> logger) : ITurnHandler
 {
-    public const string BotIntent = "bot";
+    public const string BotIntent = Answerer.BotIntent;
 
     public async Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var text = message.Text.Trim();
         var key = $"{message.Channel}:{message.ConversationId}";
         var model = models.Current;
-        if (FeedbackChoices.Parse(text) is { } vote)
+        if (FeedbackChoices.Parse(message) is { } vote)
         {
             return [await FeedbackAsync(message, key, vote.Helpful, vote.AnswerId, cancellationToken)];
         }
@@ -40,21 +40,12 @@ internal sealed class LearningTurnHandler(
             {
                 logger.LogWarning("Refused an admin command from {Channel} user {UserId}", message.Channel, message.UserId);
                 await feedback.AuditAsync($"{message.Channel}:{message.UserId}", "refused", "", time.GetUtcNow(), cancellationToken);
-                return [Plain(LanguageDetector.Detect(text), "管理者用のコマンドは、設定された管理者だけが使えます。SSH の質問ならどうぞそのまま聞いてください。",
-                    "Sorry, admin commands are only for the configured administrators. Ask me about SSH any time, though.")];
+                var refusalLanguage = LanguageDetector.Detect(text);
+                return [Plain(refusalLanguage, Phrases(model).Get("admin-only", refusalLanguage))];
             }
             var reply = await commands.RunAsync($"{message.Channel}:{message.UserId}", text, cancellationToken);
-            return [Plain(Language.En, reply, reply)];
+            return [Plain(Language.En, reply)];
         }
-        if (HumanRequest.Matches(text))
-        {
-            var language = LanguageDetector.Detect(text == HumanRequest.ChoiceValue ? "" : text);
-            var lastAnswer = await feedback.LastAnswerAsync(key, cancellationToken);
-            language = text == HumanRequest.ChoiceValue && lastAnswer is not null ? lastAnswer.Language : language;
-            await Count(message, null, language, TurnOutcome.Handoff, cancellationToken);
-            return [Plain(language, await handoff.RequestAsync(message, key, storedText.Redact(text), lastAnswer, language, cancellationToken))];
-        }
-
         var replies = await model.Engine.HandleAsync(message, cancellationToken);
         var result = new List<BotReply>(replies.Count);
         foreach (var reply in replies)
@@ -67,6 +58,13 @@ internal sealed class LearningTurnHandler(
     private async Task<BotReply> LearnAsync(IncomingMessage message, string key, BotModel model, string text, BotReply reply, CancellationToken cancellationToken)
     {
         var classification = reply.Classification;
+        if (reply.HandoffRequested)
+        {
+            await Count(message, null, reply.Language, TurnOutcome.Handoff, cancellationToken);
+            var lastAnswer = await feedback.LastAnswerAsync(key, cancellationToken);
+            var note = await handoff.RequestAsync(message, key, message.IsChoice ? null : storedText.Redact(text), lastAnswer, reply.Language, Phrases(model), cancellationToken);
+            return reply with { Text = note };
+        }
         var outcome = classification switch
         {
             { IsOutOfScope: true } => TurnOutcome.Declined,
@@ -78,7 +76,7 @@ internal sealed class LearningTurnHandler(
         if (reply.FlowEnded == FlowEnd.Handoff)
         {
             await Count(message, classification.Intent, reply.Language, TurnOutcome.Handoff, cancellationToken);
-            var note = await handoff.FlowEndedAsync(message, key, classification.Intent, reply.Findings, reply.Language, cancellationToken);
+            var note = await handoff.FlowEndedAsync(message, key, classification.Intent, reply.Findings, reply.Language, Phrases(model), cancellationToken);
             return reply with { Text = reply.Text.TrimEnd() + "\n\n" + note };
         }
         // Button presses and menu numbers are not questions; only typed words are worth an admin's review.
@@ -109,21 +107,22 @@ internal sealed class LearningTurnHandler(
     {
         var answer = answerId is null ? await feedback.LastAnswerAsync(key, cancellationToken) : await feedback.FindAnswerAsync(answerId, cancellationToken);
         var language = answer?.Language ?? Language.En;
+        var phrases = Phrases(models.Current);
         if (answer is null || !await feedback.RecordFeedbackAsync(answer.AnswerId, helpful, time.GetUtcNow(), cancellationToken))
         {
-            return Plain(language, "フィードバックはすでに受け付けています。", "Thanks, your feedback is already noted.");
+            return Plain(language, phrases.Get("feedback-already", language));
         }
         await Count(message, answer.Intent, language, TurnOutcome.Feedback, cancellationToken);
         if (helpful)
         {
-            return Plain(language, "フィードバックありがとうございます！", "Thanks for the feedback!");
+            return Plain(language, phrases.Get("feedback-thanks", language));
         }
         await feedback.EnqueueAsync(new ReviewItem(0, answer.Text, language, answer.Intent, answer.Confidence, ReviewReason.NotHelpful,
             answer.Channel, time.GetUtcNow()), cancellationToken);
-        var reply = Plain(language,
-            "お役に立てずすみません。この質問は管理者が確認して、ボットの改善に使います。担当者に相談しますか？",
-            "Sorry that didn't help. The administrators will look at this question to improve the bot. Would you like to talk to a person?");
-        return reply with { Choices = [new ReplyChoice(HumanRequest.ChoiceValue, language == Language.Ja ? "担当者に相談する" : "Talk to a person")] };
+        // The offer of a person is the bot's question now: a typed "yes" to it must reach a person.
+        await models.Current.Engine.RememberPendingAsync(message, new PersonOffer(), cancellationToken);
+        var reply = Plain(language, phrases.Get("feedback-sorry", language));
+        return reply with { Choices = [new ReplyChoice(new RequestPerson(), phrases.Get("handoff-button", language))] };
     }
 
     private float LowConfidenceBelow(BotModel model) => model.Answerer.Classifier.Policy.MinConfidence + review.LowConfidenceMargin;
@@ -149,7 +148,7 @@ internal sealed class LearningTurnHandler(
         }
     }
 
-    private static BotReply Plain(Language language, string ja, string en) => Plain(language, language == Language.Ja ? ja : en);
+    private static Dialogue.BotPhrases Phrases(BotModel model) => model.Answerer.KnowledgeBase.Dialogue.Phrases;
 
     /// <summary>A reply of the bot's own (feedback, admin, hand-off) rather than an intent's answer.</summary>
     private static BotReply Plain(Language language, string text) =>

@@ -13,58 +13,63 @@ internal static class ChatCommand
         {
             Description = "Continue (or start) the conversation with this id; the state survives restarts of the bot.",
         };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print one JSON object per turn: intent, confidence, language, flow, step, ended (resolved|unresolved|handoff|null), " +
+                "choices (value = the number to type, label), findings, text.",
+        };
         var command = new Command("chat",
-            "Chat with the bot in the terminal. When standard input is not a terminal, each line is one turn and each reply is printed.") { conversation };
+            "Chat with the bot in the terminal. From a script (standard input not a terminal) each line is one turn; a line '<<<' starts a " +
+            "multi-line paste (blank lines included) that ends at a line '>>>'. In a terminal, a paste is one turn (bracketed paste), " +
+            "or type '<<<' … '>>>' the same way. Type a choice's number to pick it, +1 / -1 to rate an answer.") { conversation, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = BotConfiguration.Build();
             var runtime = BotRuntime.Start(configuration, ConsoleProgress.Instance);
             var engine = AdminRegistration.CreateTurnHandler(runtime, configuration, runtime.CreateDefaultStore(TimeProvider.System), TimeProvider.System);
             var id = parse.GetValue(conversation) ?? Guid.NewGuid().ToString("N")[..8];
+            var asJson = parse.GetValue(json);
             var interactive = !Console.IsInputRedirected;
+            var input = new ChatInput(Console.In, interactive);
             if (interactive)
             {
                 Console.WriteLine("SshSupportBot — ask about SSH access to the supercomputer, or paste an error. 日本語でもどうぞ。");
-                Console.WriteLine($"(conversation {id}: resume it later with --conversation {id}; Ctrl-D to quit; paste several lines and end with an empty line)");
+                Console.WriteLine($"(conversation {id}: resume it later with --conversation {id}; Ctrl-D to quit)");
+                Console.Write(ChatInput.EnableBracketedPaste);
             }
-            var turn = 0;
-            while (ReadTurn(interactive) is { } text)
+            try
             {
-                if (string.IsNullOrWhiteSpace(text))
+                var turn = 0;
+                while (true)
                 {
-                    continue;
+                    if (interactive)
+                    {
+                        Console.Write("\n> ");
+                    }
+                    if (input.ReadTurn() is not { } text)
+                    {
+                        break;
+                    }
+                    if (string.IsNullOrWhiteSpace(text))
+                    {
+                        continue;
+                    }
+                    var message = new IncomingMessage("cli", id, Environment.UserName, text, $"{id}-{DateTimeOffset.UtcNow.Ticks}-{turn++}");
+                    foreach (var reply in await engine.HandleAsync(message, cancellationToken))
+                    {
+                        Console.WriteLine(asJson ? ChatTurnJson.Serialize(reply) : interactive ? "\n" + TerminalRenderer.Render(reply) : TerminalRenderer.Render(reply) + "\n");
+                    }
                 }
-                var message = new IncomingMessage("cli", id, Environment.UserName, text, $"{id}-{DateTimeOffset.UtcNow.Ticks}-{turn++}");
-                foreach (var reply in await engine.HandleAsync(message, cancellationToken))
+            }
+            finally
+            {
+                if (interactive)
                 {
-                    Console.WriteLine(interactive ? "\n" + TerminalRenderer.Render(reply) : TerminalRenderer.Render(reply) + "\n");
+                    Console.Write(ChatInput.DisableBracketedPaste);
                 }
             }
             return 0;
         });
         return command;
-    }
-
-    /// <summary>
-    /// In a terminal, a paste arrives as several lines at once; they are read as one turn up to an empty line.
-    /// From a script, each line is one turn.
-    /// </summary>
-    private static string? ReadTurn(bool interactive)
-    {
-        if (interactive)
-        {
-            Console.Write("\n> ");
-        }
-        var first = Console.In.ReadLine();
-        if (first is null || !interactive)
-        {
-            return first;
-        }
-        var lines = new List<string> { first };
-        while (Console.KeyAvailable && Console.In.ReadLine() is { } more && more.Length > 0)
-        {
-            lines.Add(more);
-        }
-        return string.Join('\n', lines);
     }
 }

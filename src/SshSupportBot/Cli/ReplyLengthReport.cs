@@ -47,7 +47,7 @@ internal static partial class ReplyLengthReport
 
     /// <summary>
     /// Replays each transcript's user turns (typed text, <c>[Label]</c> button presses, <c>&lt;&lt;&lt;</c> pastes) and
-    /// measures every reply. Expectations are not checked here; the test suite does that.
+    /// measures every reply. Expectations are not checked here; <c>sshbot test</c> does that.
     /// </summary>
     public static async Task<List<Sample>> TranscriptsAsync(BotRuntime runtime, IEnumerable<string> files, CancellationToken cancellationToken)
     {
@@ -57,20 +57,19 @@ internal static partial class ReplyLengthReport
         {
             var engine = runtime.CreateEngine(new SqliteConversationStore(database, TimeSpan.FromHours(1), TimeProvider.System), TimeProvider.System);
             var turn = 0;
-            foreach (var file in files)
+            foreach (var transcript in files.Select(Transcripts.Transcript.Parse))
             {
-                var conversation = Path.GetFileNameWithoutExtension(file);
                 BotReply? last = null;
-                foreach (var text in UserTurns(File.ReadAllLines(file)))
+                foreach (var line in transcript.Lines.Where(l => l.Kind == "user"))
                 {
-                    var message = new IncomingMessage("eval", conversation, "eval", text, $"eval-{turn++}");
-                    if (ButtonPress().Match(text) is { Success: true } press)
+                    var message = new IncomingMessage("eval", transcript.Name, "eval", line.Text, $"eval-{turn++}");
+                    if (ButtonPress().Match(line.Text) is { Success: true } press)
                     {
                         if (last?.Choices.FirstOrDefault(c => c.Label == press.Groups[1].Value) is not { } choice)
                         {
                             break;
                         }
-                        message = message with { Text = choice.Value, IsChoice = true };
+                        message = message with { Text = choice.Label, Action = choice.Action };
                     }
                     foreach (var reply in await engine.HandleAsync(message, cancellationToken))
                     {
@@ -89,27 +88,6 @@ internal static partial class ReplyLengthReport
             }
         }
         return samples;
-    }
-
-    private static IEnumerable<string> UserTurns(string[] lines)
-    {
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i].TrimEnd();
-            if (line == "user: <<<")
-            {
-                var paste = new List<string>();
-                while (++i < lines.Length && lines[i].TrimEnd() != ">>>")
-                {
-                    paste.Add(lines[i]);
-                }
-                yield return string.Join('\n', paste);
-            }
-            else if (line.StartsWith("user: ", StringComparison.Ordinal))
-            {
-                yield return line["user: ".Length..];
-            }
-        }
     }
 
     public static IReadOnlyList<Row> Summarize(IEnumerable<Sample> samples) =>

@@ -11,7 +11,7 @@ internal static class TerminalRenderer
     {
         var text = new StringBuilder(TerminalTable.AlignTables(reply.Text).TrimEnd());
         // Feedback is typed as +1 / -1 rather than numbered, so the numbers keep meaning the engine's own choices.
-        var choices = reply.Choices.Where(c => !FeedbackChoices.IsFeedback(c)).ToList();
+        var choices = NumberedChoices(reply);
         for (var i = 0; i < choices.Count; i++)
         {
             text.Append(i == 0 ? "\n\n" : "\n").Append($"  [{i + 1}] {choices[i].Label}");
@@ -24,4 +24,7 @@ internal static class TerminalRenderer
         }
         return text.ToString();
     }
+
+    /// <summary>The choices a terminal user picks by number, in order; feedback is typed as +1 / -1 instead.</summary>
+    public static IReadOnlyList<ReplyChoice> NumberedChoices(BotReply reply) => reply.Choices.Where(c => !FeedbackChoices.IsFeedback(c)).ToList();
 }

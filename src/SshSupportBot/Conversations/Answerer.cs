@@ -11,9 +11,39 @@ namespace SshSupportBot.Conversations;
 /// </summary>
 internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagnostician, BotSettings settings, ClassifierSettings classifierSettings)
 {
-    public const string IntentChoicePrefix = "intent:";
+    /// <summary>The intent of the bot's own replies (feedback thanks, hand-off notes, "OK"), which no classifier produced.</summary>
+    public const string BotIntent = "bot";
+
+    /// <summary>A follow-up is read with the topic in mind only when the topic (or a related intent) is among the model's best few guesses.</summary>
+    private const int FollowUpRank = 3;
+    private const float FollowUpFloor = 0.08f;
+    private const float PersonFloor = 0.25f;
 
     public KnowledgeBase KnowledgeBase => classifier.KnowledgeBase;
+
+    private Dialogue.BotPhrases Phrases => KnowledgeBase.Dialogue.Phrases;
+
+    public string Contact(Language language) => language == Language.Ja ? settings.AdminContactJa : settings.AdminContactEn;
+
+    public IReadOnlyList<Finding> Diagnose(string text) => diagnostician.Diagnose(PasteWindow.Trim(text));
+
+    /// <summary>
+    /// "I want to talk to a person about my key": the request for a person matters more than the topic beside it, so a
+    /// close second place for the hand-off intent is enough.
+    /// </summary>
+    public bool AsksForPerson(string text) =>
+        classifier.Rank(text).Take(2).Any(s => s.Intent == Conversations.ConversationEngine.HumanHandoffIntent && s.Confidence >= PersonFloor);
+
+    /// <summary>A short turn the model declined, that makes sense after the last answer: "ポートは指定してません" after connection-refused.</summary>
+    public bool FollowsUp(string text, string topic)
+    {
+        var related = KnowledgeBase.Find(topic)?.Related.Select(r => r.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+        related.Add(topic);
+        return classifier.Rank(text)
+            .Where(s => s.Intent != IntentDefinition.OutOfScopeId)
+            .Take(FollowUpRank)
+            .Any(s => related.Contains(s.Intent) && s.Confidence >= FollowUpFloor);
+    }
 
     public IntentClassifier Classifier => classifier;
 
@@ -21,12 +51,7 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
     {
         text = PasteWindow.Trim(text);
         var replyLanguage = language ?? LanguageDetector.Detect(text);
-        if (text.StartsWith(IntentChoicePrefix, StringComparison.Ordinal) && KnowledgeBase.Find(text[IntentChoicePrefix.Length..]) is { } chosen)
-        {
-            return ForIntent(chosen, new Classification(chosen.Id, 1f, [], ClassificationSource.Pattern), replyLanguage, []);
-        }
         var pasted = text.Contains('\n');
-
         var findings = diagnostician.Diagnose(text);
         var classification = classifier.Classify(text);
         var strongest = findings.FirstOrDefault(f => f.Severity >= FindingSeverity.Warning) ?? findings.FirstOrDefault();
@@ -48,29 +73,37 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
         var intent = KnowledgeBase.Get(classification.Intent);
         // A narrow question gets the narrow answer; with findings, the paste already says what is wrong.
         var fact = findings.Count == 0 ? IntentFacts.Asked(intent, text) : null;
-        return Compose(intent, classification, replyLanguage, new ReplyParts(null, findings, pasted, (fact?.Answer ?? intent.Answer).For(replyLanguage)));
+        return Compose(intent, classification, replyLanguage, new ReplyParts(null, findings, pasted, (fact?.Answer ?? intent.Answer).For(replyLanguage)), fact is not null);
     }
+
+    /// <summary>The answer of an intent the user picked (a "did you mean" button), or null when it no longer exists.</summary>
+    public BotReply? Chosen(string intentId, Language language) =>
+        KnowledgeBase.Find(intentId) is { } chosen ? ForIntent(chosen, new Classification(chosen.Id, 1f, [], ClassificationSource.Pattern), language, []) : null;
 
     public BotReply ForIntent(IntentDefinition intent, Classification classification, Language language, IReadOnlyList<Finding> findings) =>
-        Compose(intent, classification, language, new ReplyParts(null, findings, findings.Count > 0, intent.Answer.For(language)));
+        Compose(intent, classification, language, new ReplyParts(null, findings, findings.Count > 0, intent.Answer.For(language)), narrowed: false);
 
     /// <summary>
-    /// The rest of an intent's answer, for the user who asked for more after its short answer (or a fact). An intent
-    /// without details gives its whole answer, so asking for more never comes back empty.
+    /// The rest of an intent's answer, for the user who asked for more ("More" / 「詳しく」) after its short answer or
+    /// one of its facts; null when the intent no longer exists. An intent without details gives its whole answer, so
+    /// asking for more never comes back empty.
     /// </summary>
-    public BotReply Details(string intentId, Language language)
+    public BotReply? Details(string intentId, Language language)
     {
-        var intent = KnowledgeBase.Find(intentId) ?? throw new KeyNotFoundException($"No intent '{intentId}' in the knowledge base.");
-        var classification = new Classification(intent.Id, 1f, [], ClassificationSource.Pattern);
-        var text = (intent.Details ?? intent.Answer).For(language);
-        return new BotReply(language, classification, ReplyComposer.Compose(new ReplyParts(null, [], false, text), language), [], [])
+        if (KnowledgeBase.Find(intentId) is not { } intent)
         {
-            Parts = new ReplyParts(null, [], false, text),
-        };
+            return null;
+        }
+        var parts = new ReplyParts(null, [], false, (intent.Details ?? intent.Answer).For(language));
+        return new BotReply(language, new Classification(intent.Id, 1f, [], ClassificationSource.Pattern), ReplyComposer.Compose(parts, language), [], []) { Parts = parts };
     }
 
-    private static BotReply Compose(IntentDefinition intent, Classification classification, Language language, ReplyParts parts) =>
-        new(language, classification, ReplyComposer.Compose(parts, language), [], parts.Findings) { Parts = parts };
+    /// <param name="narrowed">A fact answered instead of the intent's answer, so there is more to show even without details.</param>
+    private BotReply Compose(IntentDefinition intent, Classification classification, Language language, ReplyParts parts, bool narrowed)
+    {
+        IReadOnlyList<ReplyChoice> more = intent.Details is not null || narrowed ? [new ReplyChoice(new ShowDetails(intent.Id), Phrases.Get("more-details", language))] : [];
+        return new BotReply(language, classification, ReplyComposer.Compose(parts, language), more, parts.Findings) { Parts = parts };
+    }
 
     private BotReply Decline(Classification classification, Language language, IReadOnlyList<Finding> findings, bool pasted)
     {
@@ -82,22 +115,18 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
         }
         else
         {
-            text.Append(language == Language.Ja
-                ? "すみません、その質問にはお答えできません。このボットはスパコンへの SSH 接続に関する質問にお答えします。"
-                : "Sorry, I can't answer that. I help with SSH access to the supercomputer.");
+            text.Append(Phrases.Get("decline", language));
         }
         if (suggestions.Count > 0)
         {
-            text.Append("\n\n").Append(language == Language.Ja ? "もしかして、次のどれかについての質問ですか？" : "Did you mean one of these?");
+            text.Append("\n\n").Append(Phrases.Get("did-you-mean", language));
             foreach (var suggestion in suggestions)
             {
                 text.Append("\n- ").Append(suggestion.Label);
             }
         }
-        text.Append("\n\n").Append(language == Language.Ja
-            ? $"担当者に直接相談する場合は、{settings.AdminContactJa}までお問い合わせください。"
-            : $"To reach a person, contact {settings.AdminContactEn}.");
-        var choices = suggestions.Select(s => new ReplyChoice(IntentChoicePrefix + s.Intent, s.Label)).ToList();
+        text.Append("\n\n").Append(Phrases.Get("reach-a-person", language, ("contact", Contact(language))));
+        var choices = suggestions.Select(s => new ReplyChoice(new AskAboutIntent(s.Intent), s.Label)).ToList();
         var parts = new ReplyParts(null, findings, pasted, text.ToString());
         return new BotReply(language, classification, ReplyComposer.Compose(parts, language), choices, findings) { Parts = parts };
 

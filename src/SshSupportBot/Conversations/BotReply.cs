@@ -17,4 +17,16 @@ internal sealed record BotReply(
 
     /// <summary>The parts <see cref="Text"/> was composed from, so a part added later is composed with them, not stacked on top.</summary>
     public ReplyParts? Parts { get; init; }
+
+    /// <summary>The user asked for a person: the admin layer posts the summary and adds what really happened.</summary>
+    public bool HandoffRequested { get; init; }
+
+    /// <summary>Where the conversation's flow stands after this turn (null outside a flow), for scripts and the terminal.</summary>
+    public FlowPosition? Flow { get; init; }
+
+    /// <summary>The rest of the answer, shown when the user asks for more.</summary>
+    public string? Details { get; init; }
 }
+
+/// <summary>A flow and the step it waits at.</summary>
+internal sealed record FlowPosition(string FlowId, string StepId);

@@ -7,13 +7,17 @@ namespace SshSupportBot.Conversations;
 /// Everything the bot remembers of one conversation, loaded once per turn and saved when it changed.
 /// <see cref="Version"/> is checked on save so two workers cannot overwrite each other's turn.
 /// </summary>
+/// <param name="Pending">What the bot asked last outside a flow step, so the next turn is read as its answer first.</param>
+/// <param name="Topic">The intent of the last answer: a short follow-up ("ポートは指定してません") is read with it in mind.</param>
 internal sealed record ConversationState(
     string Key,
     long Version,
     Language? Language,
     FlowProgress? Flow,
     IReadOnlyList<ReplyChoice> LastChoices,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    PendingQuestion? Pending = null,
+    string? Topic = null)
 {
     public static ConversationState New(string key, DateTimeOffset now) => new(key, 0, null, null, [], now);
 }

@@ -14,18 +14,13 @@ internal enum FlowCommand
 
 internal static class FlowCommands
 {
-    public const string SkipValue = "flow:skip";
-    public const string BackValue = "flow:back";
-    public const string CancelValue = "flow:cancel";
-    public const string StartOverValue = "flow:restart";
-
     private static readonly Dictionary<string, FlowCommand> Words = new(StringComparer.Ordinal)
     {
-        [SkipValue] = FlowCommand.Skip, ["skip"] = FlowCommand.Skip, ["next"] = FlowCommand.Skip, ["スキップ"] = FlowCommand.Skip, ["飛ばす"] = FlowCommand.Skip, ["とばす"] = FlowCommand.Skip,
-        [BackValue] = FlowCommand.Back, ["back"] = FlowCommand.Back, ["戻る"] = FlowCommand.Back, ["もどる"] = FlowCommand.Back, ["前へ"] = FlowCommand.Back,
-        [CancelValue] = FlowCommand.Cancel, ["cancel"] = FlowCommand.Cancel, ["stop"] = FlowCommand.Cancel, ["quit"] = FlowCommand.Cancel, ["exit"] = FlowCommand.Cancel,
+        ["skip"] = FlowCommand.Skip, ["next"] = FlowCommand.Skip, ["スキップ"] = FlowCommand.Skip, ["飛ばす"] = FlowCommand.Skip, ["とばす"] = FlowCommand.Skip,
+        ["back"] = FlowCommand.Back, ["戻る"] = FlowCommand.Back, ["もどる"] = FlowCommand.Back, ["前へ"] = FlowCommand.Back,
+        ["cancel"] = FlowCommand.Cancel, ["stop"] = FlowCommand.Cancel, ["quit"] = FlowCommand.Cancel, ["exit"] = FlowCommand.Cancel,
         ["やめる"] = FlowCommand.Cancel, ["やめます"] = FlowCommand.Cancel, ["キャンセル"] = FlowCommand.Cancel, ["中止"] = FlowCommand.Cancel, ["終了"] = FlowCommand.Cancel,
-        [StartOverValue] = FlowCommand.StartOver, ["start over"] = FlowCommand.StartOver, ["restart"] = FlowCommand.StartOver, ["最初から"] = FlowCommand.StartOver, ["やり直し"] = FlowCommand.StartOver, ["やりなおし"] = FlowCommand.StartOver,
+        ["start over"] = FlowCommand.StartOver, ["restart"] = FlowCommand.StartOver, ["最初から"] = FlowCommand.StartOver, ["やり直し"] = FlowCommand.StartOver, ["やりなおし"] = FlowCommand.StartOver,
     };
 
     public static FlowCommand Parse(string text)

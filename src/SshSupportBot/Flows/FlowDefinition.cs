@@ -31,7 +31,14 @@ internal sealed record FlowStep(
     public bool Waits => Choices.Count > 0 || ExpectsPaste;
 }
 
-internal sealed record FlowChoice(string Value, BilingualText Label, string Next, SourceLocation Location);
+/// <param name="Means">The answer kinds that pick this choice when typed ("still fails" picks a choice that means still-failing).</param>
+/// <param name="Also">Other words users type for this choice (mac, macbook, Mac です for macOS).</param>
+internal sealed record FlowChoice(string Value, BilingualText Label, string Next, SourceLocation Location)
+{
+    public IReadOnlyList<Dialogue.AnswerKind> Means { get; init; } = [];
+
+    public IReadOnlyList<string> Also { get; init; } = [];
+}
 
 internal enum FlowEnd
 {

@@ -91,7 +91,11 @@ internal sealed class FlowFileParser
                     if (item is YamlMappingNode choice && Scalar(choice, "value") is { } value && Scalar(choice, "next") is { } next
                         && Bilingual(choice, "label", file, where, issues) is { } label)
                     {
-                        choices.Add(new FlowChoice(value, label, next, new SourceLocation(file, Line(item))));
+                        choices.Add(new FlowChoice(value, label, next, new SourceLocation(file, Line(item)))
+                        {
+                            Means = Means(choice, value, file, where, issues),
+                            Also = Also(choice),
+                        });
                     }
                     else
                     {
@@ -214,6 +218,55 @@ internal sealed class FlowFileParser
             issues.Add(Error(file, Line(node), subject, $"'{key}' has no English text. Add 'en:' under '{key}'."));
         }
         return string.IsNullOrWhiteSpace(ja) || string.IsNullOrWhiteSpace(en) ? null : new BilingualText(ja.TrimEnd(), en.TrimEnd());
+    }
+
+    /// <summary>The kinds named by 'means:', plus the kind the value itself names (a choice 'same' means same).</summary>
+    private static IReadOnlyList<Dialogue.AnswerKind> Means(YamlMappingNode choice, string value, string file, string? where, List<ValidationIssue> issues)
+    {
+        var kinds = new List<Dialogue.AnswerKind>();
+        if (Dialogue.AnswerKindNames.Parse(value) is { } own)
+        {
+            kinds.Add(own);
+        }
+        if (!choice.Children.TryGetValue(new YamlScalarNode("means"), out var node))
+        {
+            return kinds;
+        }
+        var names = node switch
+        {
+            YamlSequenceNode list => list.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? "").ToList(),
+            YamlScalarNode one => [one.Value ?? ""],
+            _ => [],
+        };
+        foreach (var name in names)
+        {
+            if (Dialogue.AnswerKindNames.Parse(name) is { } kind)
+            {
+                kinds.Add(kind);
+            }
+            else
+            {
+                issues.Add(Error(file, Line(node), where,
+                    $"the choice '{value}' means '{name}', which is not an answer kind. Use: {string.Join(", ", Dialogue.AnswerKindNames.All)}."));
+            }
+        }
+        return kinds.Distinct().ToList();
+    }
+
+    /// <summary>'also: {ja: [...], en: [...]}' (or a plain list): other words for the choice.</summary>
+    private static IReadOnlyList<string> Also(YamlMappingNode choice)
+    {
+        if (!choice.Children.TryGetValue(new YamlScalarNode("also"), out var node))
+        {
+            return [];
+        }
+        IEnumerable<YamlNode> items = node switch
+        {
+            YamlSequenceNode list => list.Children,
+            YamlMappingNode languages => languages.Children.Values.OfType<YamlSequenceNode>().SelectMany(l => l.Children),
+            _ => [],
+        };
+        return items.OfType<YamlScalarNode>().Select(n => n.Value ?? "").Where(v => v.Trim().Length > 0).ToList();
     }
 
     private static string? Scalar(YamlMappingNode mapping, string key) =>

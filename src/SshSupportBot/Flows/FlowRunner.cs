@@ -1,16 +1,16 @@
 using System.Text;
 using SshSupportBot.Conversations;
 using SshSupportBot.Diagnostics;
+using SshSupportBot.Dialogue;
 using SshSupportBot.Intents;
-using SshSupportBot.Nlu;
 
 namespace SshSupportBot.Flows;
 
 /// <summary>
-/// Interprets flows: enters steps, matches choices, reads pastes through the analyzers and branches on what
-/// they found. Pure apart from the analyzers: the caller loads and saves the progress.
+/// Interprets flows: enters steps, reads pastes through the analyzers and branches on what they found. Pure apart
+/// from the analyzers: the engine decides what a turn means, loads and saves the progress.
 /// </summary>
-internal sealed class FlowRunner(Diagnostician diagnostician)
+internal sealed class FlowRunner(Diagnostician diagnostician, BotPhrases phrases)
 {
     private const int MaxStepsPerTurn = 20;
 
@@ -29,56 +29,70 @@ internal sealed class FlowRunner(Diagnostician diagnostician)
         Append(text, step.Say?.For(language));
         if (step.ExpectsPaste)
         {
-            Append(text, Hint(language));
+            Append(text, phrases.Get("paste-hint", language));
         }
         return new FlowTurn(text.ToString(), ChoicesFor(step, language), progress, [], null, language);
     }
 
-    /// <summary>Moves the flow on with the user's input, or returns null when the input is not an answer to the current step.</summary>
-    public FlowTurn? Continue(FlowDefinition flow, FlowProgress progress, string text, Language language)
+    /// <summary>A short word and the step's buttons, without repeating the step's whole text.</summary>
+    public FlowTurn Nudge(FlowDefinition flow, FlowProgress progress, Language language, string text) =>
+        new(text, ChoicesFor(flow.Find(progress.StepId)!, language), progress, [], null, language);
+
+    public FlowTurn Command(FlowDefinition flow, FlowProgress progress, FlowCommand command, Language language)
     {
         var step = flow.Find(progress.StepId)!;
-        switch (FlowCommands.Parse(text))
+        switch (command)
         {
             case FlowCommand.Cancel:
-                return new FlowTurn(language == Language.Ja
-                        ? "確認を中止しました。ほかに質問があればどうぞ。"
-                        : "I've stopped the checks. Ask me anything else whenever you like.",
-                    [], null, [], FlowEnd.Unresolved, language);
+                return new FlowTurn(phrases.Get("flow-cancelled", language), [], null, [], FlowEnd.Unresolved, language);
             case FlowCommand.StartOver:
-                return Start(flow, language, language == Language.Ja ? "最初からやり直します。" : "Starting over.");
+                return Start(flow, language, phrases.Get("flow-start-over", language));
             case FlowCommand.Back when progress.History.Count > 0:
                 var previous = progress.History[^1];
                 return Prompt(flow, progress with { StepId = previous, History = progress.History.Take(progress.History.Count - 1).ToList() }, language);
             case FlowCommand.Back:
-                return Prompt(flow, progress, language, language == Language.Ja ? "これが最初の手順です。" : "This is the first step.");
-            case FlowCommand.Skip:
+                return Prompt(flow, progress, language, phrases.Get("flow-first-step", language));
+            default:
                 var skipTo = step.OnOk ?? step.Next ?? step.Choices.FirstOrDefault()?.Next;
-                return skipTo is null ? null : Enter(flow, progress, skipTo, language, null, []);
+                return skipTo is null ? Prompt(flow, progress, language) : Enter(flow, progress, skipTo, language, null, []);
         }
+    }
 
-        var normalized = TextNormalizer.Normalize(text);
-        var choice = step.Choices.FirstOrDefault(c => c.Value == text.Trim()
-            || TextNormalizer.Normalize(c.Label.Ja) == normalized
-            || TextNormalizer.Normalize(c.Label.En) == normalized
-            || TextNormalizer.Normalize(c.Value) == normalized);
-        if (choice is not null)
-        {
-            return Enter(flow, progress, choice.Next, language, null, []);
-        }
+    public FlowTurn Choose(FlowDefinition flow, FlowProgress progress, FlowChoice choice, Language language, string? preface = null) =>
+        Enter(flow, progress, choice.Next, language, preface, []);
 
-        if (step.ExpectsPaste)
+    /// <summary>Reads a paste at a step that asked for one; null when the analyzers recognise nothing in it.</summary>
+    public FlowTurn? ReadPaste(FlowDefinition flow, FlowProgress progress, string text, Language language)
+    {
+        var step = flow.Find(progress.StepId)!;
+        if (!step.ExpectsPaste)
         {
-            var findings = diagnostician.Diagnose(text);
-            if (findings.Count == 0)
-            {
-                return null;
-            }
-            var problem = findings.Any(f => f.Severity >= FindingSeverity.Warning);
-            var recorded = progress with { Findings = progress.Findings.Concat(findings).ToList() };
-            return Enter(flow, recorded, problem ? step.OnProblem! : step.OnOk!, language, Diagnostics.FindingsText.Render(findings, language), findings);
+            return null;
         }
-        return null;
+        var findings = diagnostician.Diagnose(text);
+        if (findings.Count == 0)
+        {
+            return null;
+        }
+        var problem = findings.Any(f => f.Severity >= FindingSeverity.Warning);
+        var recorded = progress with { Findings = progress.Findings.Concat(findings).ToList() };
+        return Enter(flow, recorded, problem ? step.OnProblem! : step.OnOk!, language, FindingsText.Render(findings, language), findings);
+    }
+
+    /// <summary>The user typed what the paste would have shown ("同じでした", "they're different"): the step's ok or problem branch.</summary>
+    public FlowTurn Outcome(FlowDefinition flow, FlowProgress progress, bool problem, Language language)
+    {
+        var step = flow.Find(progress.StepId)!;
+        var next = problem ? step.OnProblem : step.OnOk;
+        return next is null ? Prompt(flow, progress, language) : Enter(flow, progress, next, language, null, []);
+    }
+
+    /// <summary>The user says it works now, or that they have had enough: the flow's own resolved ending, or a short closing line.</summary>
+    public FlowTurn EndResolved(FlowDefinition flow, FlowProgress progress, Language language, bool works)
+    {
+        var ending = flow.Steps.FirstOrDefault(s => s.End == FlowEnd.Resolved);
+        var text = works && ending?.Say is { } say ? say.For(language) : phrases.Get(works ? "flow-closed-resolved" : "flow-closed-done", language);
+        return new FlowTurn(text, [], null, [], FlowEnd.Resolved, language);
     }
 
     private FlowTurn Enter(FlowDefinition flow, FlowProgress progress, string stepId, Language language, string? preface, IReadOnlyList<Finding> findings)
@@ -107,7 +121,7 @@ internal sealed class FlowRunner(Diagnostician diagnostician)
             {
                 if (step.ExpectsPaste)
                 {
-                    Append(text, Hint(language));
+                    Append(text, phrases.Get("paste-hint", language));
                 }
                 return new FlowTurn(text.ToString(), ChoicesFor(step, language), here, findings, null, language);
             }
@@ -117,31 +131,25 @@ internal sealed class FlowRunner(Diagnostician diagnostician)
         throw new InvalidOperationException($"Flow '{flow.Id}' moved through {MaxStepsPerTurn} steps without waiting; it has a loop of 'next' steps.");
     }
 
-    private static IReadOnlyList<ReplyChoice> ChoicesFor(FlowStep step, Language language)
+    private IReadOnlyList<ReplyChoice> ChoicesFor(FlowStep step, Language language)
     {
-        var choices = step.Choices.Select(c => new ReplyChoice(c.Value, c.Label.For(language))).ToList();
+        var choices = step.Choices.Select(c => new ReplyChoice(new ChooseOption(c.Value), c.Label.For(language))).ToList();
         if (step.ExpectsPaste)
         {
-            choices.Add(new ReplyChoice(FlowCommands.SkipValue, language == Language.Ja ? "この確認を飛ばす" : "Skip this check"));
-            choices.Add(new ReplyChoice(FlowCommands.CancelValue, language == Language.Ja ? "確認をやめる" : "Stop the checks"));
+            choices.Add(new ReplyChoice(new ControlFlow(FlowCommand.Skip), phrases.Get("skip-check", language)));
+            choices.Add(new ReplyChoice(new ControlFlow(FlowCommand.Cancel), phrases.Get("stop-checks", language)));
         }
         return choices;
     }
 
-    private static string Hint(Language language) => language == Language.Ja
-        ? "_（出力をそのまま貼り付けてください。「スキップ」で次へ、「やめる」で中止、「戻る」で前の手順に戻ります）_"
-        : "_(Paste the output as it is. Type \"skip\" to move on, \"cancel\" to stop, \"back\" to go back.)_";
-
-    private static string SummaryText(IReadOnlyList<Finding> findings, Language language)
+    private string SummaryText(IReadOnlyList<Finding> findings, Language language)
     {
         var problems = findings.Where(f => f.Severity >= FindingSeverity.Warning).ToList();
         if (problems.Count == 0)
         {
-            return language == Language.Ja
-                ? "*まとめ*: 貼り付けていただいた出力には問題が見つかりませんでした。"
-                : "*Summary*: nothing you pasted showed a problem.";
+            return phrases.Get("summary-clean", language);
         }
-        var text = new StringBuilder(language == Language.Ja ? "*まとめ: 見つかった問題と直し方*" : "*Summary: what was found and how to fix it*");
+        var text = new StringBuilder(phrases.Get("summary-problems", language));
         foreach (var finding in problems)
         {
             text.Append("\n- ").Append(finding.Message.For(language));

@@ -81,7 +81,7 @@ internal sealed class BotRuntime
     /// <summary>The engine over the embedded store; the server swaps the store by configuration.</summary>
     /// <param name="answerer">The answerer of another model generation (hot reload); this runtime's own when null.</param>
     public ConversationEngine CreateEngine(IConversationStore store, TimeProvider time, IConversationLock? conversationLock = null, Answerer? answerer = null) =>
-        new(answerer ?? Answerer, new FlowRunner(Diagnostician), store, time, Advisor, conversationLock);
+        new(answerer ?? Answerer, new FlowRunner(Diagnostician, (answerer ?? Answerer).KnowledgeBase.Dialogue.Phrases), store, time, Advisor, conversationLock);
 
     public IConversationStore CreateDefaultStore(TimeProvider time) =>
         new SqliteConversationStore(ConversationDatabasePath, Storage.ConversationExpiry, time);

@@ -5,8 +5,10 @@ internal sealed class KnowledgeBase
 {
     private readonly Dictionary<string, IntentDefinition> _byId;
 
-    public KnowledgeBase(IReadOnlyList<IntentDefinition> intents, IReadOnlyDictionary<string, Flows.FlowDefinition> flows, string contentHash)
+    public KnowledgeBase(IReadOnlyList<IntentDefinition> intents, IReadOnlyDictionary<string, Flows.FlowDefinition> flows, string contentHash,
+        Dialogue.DialogueData? dialogue = null)
     {
+        Dialogue = dialogue ?? SshSupportBot.Dialogue.DialogueData.Shipped;
         Intents = intents;
         Flows = flows;
         ContentHash = contentHash;
@@ -20,6 +22,9 @@ internal sealed class KnowledgeBase
 
     /// <summary>SHA-256 over every file the knowledge base was read from; a saved model is valid only for this hash.</summary>
     public string ContentHash { get; }
+
+    /// <summary>How users answer the bot's questions and the bot's own sentences (<c>intents/dialogue/</c>).</summary>
+    public Dialogue.DialogueData Dialogue { get; }
 
     public IntentDefinition? Find(string id) => _byId.GetValueOrDefault(id);
 

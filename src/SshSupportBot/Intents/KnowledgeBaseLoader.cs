@@ -73,7 +73,8 @@ internal sealed class KnowledgeBaseLoader(KnowledgeBaseRules rules)
         }
 
         var accepted = CrossCheck(parsed, flows, issues, skipped);
-        return new KnowledgeBaseLoadResult(new KnowledgeBase(accepted, flows, Hash(files)), issues, skipped);
+        var dialogue = new Dialogue.DialogueFileParser().Load(directory, issues);
+        return new KnowledgeBaseLoadResult(new KnowledgeBase(accepted, flows, Hash(files), dialogue), issues, skipped);
 
         void Skip(string display, List<ValidationIssue> reasons)
         {

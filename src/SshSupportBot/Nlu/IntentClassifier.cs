@@ -18,6 +18,9 @@ internal sealed class IntentClassifier(IntentModel model, KnowledgeBase knowledg
 
     public KnowledgeBase KnowledgeBase => knowledgeBase;
 
+    /// <summary>Every intent's probability, best first, before any threshold or pattern.</summary>
+    public IReadOnlyList<IntentScore> Rank(string text) => model.Score(Diagnostics.PasteWindow.ForClassifier(text));
+
     public Classification Classify(string text)
     {
         var ranked = model.Score(Diagnostics.PasteWindow.ForClassifier(text));

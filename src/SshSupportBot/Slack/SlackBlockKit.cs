@@ -65,7 +65,8 @@ internal static class SlackBlockKit
     private static List<ActionsBlock> Actions(IReadOnlyList<ReplyChoice> choices)
     {
         var buttons = choices
-            .Where(c => c.Value.Length is > 0 and <= MaxButtonValue)
+            .Select(c => (c.Label, Value: TurnActionCodec.Encode(c.Action)))
+            .Where(c => c.Value.Length <= MaxButtonValue)
             .Select((c, i) => new ButtonElement(TextObject.Plain(Truncate(c.Label, MaxButtonText)), $"{ChoiceActionPrefix}{i}", c.Value))
             .ToList();
         return buttons.Chunk(MaxActionsElements).Select((chunk, i) => new ActionsBlock($"sshbot-choices-{i}", chunk)).ToList();

@@ -83,6 +83,10 @@ internal static partial class SlackInbound
         {
             return SlackMapping.Ignore("block_actions without one of our buttons");
         }
+        if (TurnActionCodec.Decode(action.Value) is not { } pressedAction)
+        {
+            return SlackMapping.Ignore("a button value the bot did not write (stale or forged)");
+        }
         var channel = payload.Channel?.Id ?? payload.Container?.ChannelId;
         var user = payload.User?.Id;
         if (channel is null || user is null)
@@ -97,7 +101,7 @@ internal static partial class SlackInbound
         var conversationThread = ephemeral ? $"command:{user}" : threadTs ?? (isDm ? "im" : messageTs);
         var replyThread = isDm ? threadTs : threadTs ?? messageTs;
         var id = $"{user}:{messageTs}:{action.ActionId}:{action.ActionTs ?? payload.TriggerId ?? fallbackDedupeKey}";
-        var message = new IncomingMessage(ChannelName, $"{team}:{channel}:{conversationThread}", user, action.Value, id, IsChoice: true);
+        var message = new IncomingMessage(ChannelName, $"{team}:{channel}:{conversationThread}", user, action.Text?.Text ?? "", id, pressedAction);
         var target = new SlackReplyTarget(channel, replyThread, ephemeral ? payload.ResponseUrl : null);
         // Ephemeral messages cannot be edited with chat.update, so only channel messages get their buttons replaced.
         var pressed = !ephemeral && messageTs is not null && payload.Message?.Blocks is { ValueKind: System.Text.Json.JsonValueKind.Array } blocks

@@ -23,13 +23,13 @@ internal static class ActivityMapper
         switch (activity.Type)
         {
             case "message" when ChoiceIn(activity.Value) is { } choice:
-                return new InboundAction.Turn(new IncomingMessage(ChannelName, conversationId, userId, choice, eventId, IsChoice: true));
+                return new InboundAction.Turn(new IncomingMessage(ChannelName, conversationId, userId, "", eventId, choice));
             case "message" when MentionStripper.Strip(activity.Text ?? "") is { Length: > 0 } text:
                 return new InboundAction.Turn(new IncomingMessage(ChannelName, conversationId, userId, text, eventId));
             case "message":
                 return new InboundAction.Ignore("empty message");
             case "invoke" when activity.Name == AdaptiveCardActionInvoke && ExecuteData(activity.Value) is { } data && ChoiceIn(data) is { } choice:
-                return new InboundAction.Turn(new IncomingMessage(ChannelName, conversationId, userId, choice, eventId, IsChoice: true));
+                return new InboundAction.Turn(new IncomingMessage(ChannelName, conversationId, userId, "", eventId, choice));
             case "invoke":
                 return new InboundAction.Ignore("invoke the bot does not handle");
             case "conversationUpdate":
@@ -42,10 +42,9 @@ internal static class ActivityMapper
         }
     }
 
-    private static string? ChoiceIn(JsonElement? value) =>
+    private static TurnAction? ChoiceIn(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty(ChoiceKey, out var choice) && choice.ValueKind == JsonValueKind.String
-            && choice.GetString() is { Length: > 0 } text
-            ? text
+            ? TurnActionCodec.Decode(choice.GetString())
             : null;
 
     // adaptiveCard/action: value = { action: { type: "Action.Execute", verb, data: {...} }, trigger }

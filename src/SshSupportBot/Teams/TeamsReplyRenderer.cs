@@ -113,7 +113,7 @@ internal static class TeamsReplyRenderer
             {
                 ["type"] = "Action.Submit",
                 ["title"] = c.Label,
-                ["data"] = new Dictionary<string, string> { [ActivityMapper.ChoiceKey] = c.Value },
+                ["data"] = new Dictionary<string, string> { [ActivityMapper.ChoiceKey] = TurnActionCodec.Encode(c.Action) },
             }).ToArray(),
         };
         return new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card) };

@@ -145,7 +145,7 @@ public sealed class HotReloadServeTests(AdminServeFixture fixture) : IClassFixtu
     {
         var reply = await AskAsync("I want to talk to a person about my key at 10.1.2.3");
 
-        Assert.Contains("Someone will follow up", reply);
+        Assert.Contains("a person will reply to you here", reply);
         var handoff = Assert.Single(AdminPosts(), p => p.Contains("Hand-off requested", StringComparison.Ordinal));
         Assert.Contains("talk to a person", handoff);
         Assert.DoesNotContain("10.1.2.3", handoff);

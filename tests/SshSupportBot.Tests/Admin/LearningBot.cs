@@ -38,8 +38,13 @@ internal sealed class LearningBot : IDisposable
 
     public LearningTurnHandler Handler { get; }
 
-    public async Task<BotReply> SendAsync(string text, string user = "U1", string channel = "slack", bool isChoice = false) =>
-        (await Handler.HandleAsync(new IncomingMessage(channel, "C1", user, text, $"e{_turn++}", isChoice), CancellationToken.None)).Single();
+    public async Task<BotReply> SendAsync(string text, string user = "U1", string channel = "slack") =>
+        (await Handler.HandleAsync(new IncomingMessage(channel, "C1", user, text, $"e{_turn++}"), CancellationToken.None)).Single();
+
+    public async Task<BotReply> PressAsync(ReplyChoice choice, string user = "U1", string channel = "slack") => await PressAsync(choice.Action, choice.Label, user, channel);
+
+    public async Task<BotReply> PressAsync(TurnAction action, string label = "", string user = "U1", string channel = "slack") =>
+        (await Handler.HandleAsync(new IncomingMessage(channel, "C1", user, label, $"e{_turn++}", action), CancellationToken.None)).Single();
 
     public void Dispose()
     {

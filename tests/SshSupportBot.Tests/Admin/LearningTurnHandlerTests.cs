@@ -1,3 +1,5 @@
+using SshSupportBot.Tests.Support;
+using SshSupportBot.Conversations;
 using SshSupportBot.Admin;
 using SshSupportBot.Storage;
 
@@ -15,8 +17,8 @@ public sealed class LearningTurnHandlerTests
         Assert.Equal("key-generation", reply.Classification.Intent);
         Assert.Equal(2, reply.Choices.Count(FeedbackChoices.IsFeedback));
         Assert.True(FeedbackChoices.IsFeedback(reply.Choices[^1]));
-        Assert.StartsWith("feedback:up:", reply.Choices[^2].Value);
-        Assert.StartsWith("feedback:down:", reply.Choices[^1].Value);
+        Assert.True(Assert.IsType<GiveFeedback>(reply.Choices[^2].Action).Helpful);
+        Assert.False(Assert.IsType<GiveFeedback>(reply.Choices[^1].Action).Helpful);
     }
 
     [Fact]
@@ -39,10 +41,10 @@ public sealed class LearningTurnHandlerTests
         using var bot = new LearningBot();
         var answer = await bot.SendAsync("how do I generate an ssh key");
 
-        var reply = await bot.SendAsync(answer.Choices[^1].Value, isChoice: true);
+        var reply = await bot.PressAsync(answer.Choices[^1]);
 
         Assert.Contains("Sorry that didn't help", reply.Text);
-        Assert.Equal(HumanRequest.ChoiceValue, Assert.Single(reply.Choices).Value);
+        Assert.IsType<RequestPerson>(Assert.Single(reply.Choices).Action);
         var item = Assert.Single(await bot.Store.PendingAsync(CancellationToken.None));
         Assert.Equal(ReviewReason.NotHelpful, item.Reason);
         Assert.Equal("key-generation", item.GuessedIntent);
@@ -57,8 +59,8 @@ public sealed class LearningTurnHandlerTests
         using var bot = new LearningBot();
         var answer = await bot.SendAsync("how do I generate an ssh key");
 
-        await bot.SendAsync(answer.Choices[^2].Value, isChoice: true);
-        var again = await bot.SendAsync(answer.Choices[^1].Value, isChoice: true);
+        await bot.PressAsync(answer.Choices[^2]);
+        var again = await bot.PressAsync(answer.Choices[^1]);
 
         Assert.Contains("already noted", again.Text);
         Assert.Empty(await bot.Store.PendingAsync(CancellationToken.None));
@@ -83,7 +85,7 @@ public sealed class LearningTurnHandlerTests
         var question = "pizza from 10.20.30.40 for nig-1234 please\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACBxcWxxcWxxcWxxcWxxcWxxcWxxcWxxcWxxcWxxcWxxcQAAAJg=\n-----END OPENSSH PRIVATE KEY-----";
 
         var answer = await bot.SendAsync(question);
-        await bot.SendAsync(answer.Choices[^1].Value, isChoice: true);
+        await bot.PressAsync(answer.Choices[^1]);
 
         var stored = string.Join("\n", (await bot.Store.PendingAsync(CancellationToken.None)).Select(i => i.Text));
         Assert.NotEmpty(stored);
@@ -145,7 +147,7 @@ public sealed class LearningTurnHandlerTests
 
         var reply = await bot.SendAsync("I want to talk to a person");
 
-        Assert.Contains("Someone will follow up", reply.Text);
+        Assert.Contains("I've posted a summary of our conversation to the administrators", reply.Text);
         var posted = Assert.Single(bot.Notifier.Posted);
         Assert.Contains("Hand-off requested", posted);
         Assert.Contains("how do I generate an ssh key", posted);
@@ -159,7 +161,9 @@ public sealed class LearningTurnHandlerTests
 
         var reply = await bot.SendAsync("担当者と話したいです");
 
-        Assert.Contains("までお問い合わせください", reply.Text);
+        Assert.Contains("担当者にはスパコンのヘルプデスク", reply.Text);
+        Assert.DoesNotContain("要約を管理者に送った", reply.Text);
+        Assert.Contains("```", reply.Text);
         Assert.Empty(bot.Notifier.Posted);
     }
 
@@ -167,13 +171,13 @@ public sealed class LearningTurnHandlerTests
     public async Task A_flow_that_ends_in_a_handoff_posts_to_the_admin_channel()
     {
         using var bot = new LearningBot();
-        var start = await bot.SendAsync("flow:start:host-key-changed", isChoice: true);
+        var start = await bot.PressAsync(new StartFlow("host-key-changed"));
         var noMatch = start.Choices.Single(c => c.Label == "It doesn't match, or I can't find it");
 
-        var end = await bot.SendAsync(noMatch.Value, isChoice: true);
+        var end = await bot.PressAsync(noMatch);
 
         Assert.Equal(SshSupportBot.Flows.FlowEnd.Handoff, end.FlowEnded);
-        Assert.Contains("someone will follow up", end.Text);
+        Assert.Contains("a person will reply to you here", end.Text);
         Assert.Contains("Hand-off at the end of the `host-key-changed` checks", Assert.Single(bot.Notifier.Posted));
     }
 
@@ -182,7 +186,7 @@ public sealed class LearningTurnHandlerTests
     {
         using var bot = new LearningBot();
 
-        var start = await bot.SendAsync("flow:start:host-key-changed", isChoice: true);
+        var start = await bot.PressAsync(new StartFlow("host-key-changed"));
 
         Assert.DoesNotContain(start.Choices, FeedbackChoices.IsFeedback);
     }

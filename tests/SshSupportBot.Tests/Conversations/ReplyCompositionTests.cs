@@ -95,10 +95,27 @@ public sealed partial class ReplyCompositionTests
     {
         var details = TrainedBot.Runtime.Answerer.Details("file-permissions", Language.Ja);
 
+        Assert.NotNull(details);
         Assert.Equal("file-permissions", details.Classification.Intent);
         Assert.Contains("known_hosts", details.Text);
         Assert.Contains("| パス（例） |", details.Text);
         Assert.DoesNotContain("What your output shows", details.Text);
+    }
+
+    [Fact]
+    public void A_short_answer_with_details_offers_more_and_a_full_answer_does_not()
+    {
+        var shortened = TrainedBot.Runtime.Answerer.Answer("how do I make a new ssh key for the supercomputer");
+        var whole = TrainedBot.Runtime.Answerer.Answer("こんにちは");
+
+        Assert.Contains(shortened.Choices, c => c.Action == new ShowDetails("key-generation") && c.Label == "More");
+        Assert.DoesNotContain(whole.Choices, c => c.Action is ShowDetails);
+    }
+
+    [Fact]
+    public void Details_of_an_intent_that_no_longer_exists_are_null_not_an_error()
+    {
+        Assert.Null(TrainedBot.Runtime.Answerer.Details("no-such-intent", Language.En));
     }
 
     public static TheoryData<string> Pastes() => new()

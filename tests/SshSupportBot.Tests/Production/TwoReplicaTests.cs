@@ -7,7 +7,8 @@ namespace SshSupportBot.Tests.Production;
 /// <summary>Two real bot processes sharing a real Redis: every replica sees the same conversations, nothing is answered twice or lost.</summary>
 public sealed class TwoReplicaTests(ReplicaSet set) : IClassFixture<ReplicaSet>
 {
-    private const string StartDropsFlow = "flow:start:connection-drops";
+    // A question whose answer offers the connection-drops checks as choice 1; typing "1" then starts them.
+    private const string DropsQuestion = "my ssh connection keeps dropping";
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(15);
 
     private async Task<string> SendAsync(BotReplica replica, string channel, string eventId, string text, int expectedPosts)
@@ -47,9 +48,10 @@ public sealed class TwoReplicaTests(ReplicaSet set) : IClassFixture<ReplicaSet>
     {
         await BothReadyAsync();
 
-        var first = await SendAsync(set.A, "D-alt", "Ev-alt-1", StartDropsFlow, 1);
-        var second = await SendAsync(set.B, "D-alt", "Ev-alt-2", "2", 2);
-        var third = await SendAsync(set.A, "D-alt", "Ev-alt-3", "client_loop: send disconnect: Broken pipe", 3);
+        await SendAsync(set.B, "D-alt", "Ev-alt-0", DropsQuestion, 1);
+        var first = await SendAsync(set.A, "D-alt", "Ev-alt-1", "1", 2);
+        var second = await SendAsync(set.B, "D-alt", "Ev-alt-2", "2", 3);
+        var third = await SendAsync(set.A, "D-alt", "Ev-alt-3", "client_loop: send disconnect: Broken pipe", 4);
 
         Assert.Contains("ServerAliveInterval", first);
         Assert.Contains("Paste the last few lines", second);
@@ -62,9 +64,10 @@ public sealed class TwoReplicaTests(ReplicaSet set) : IClassFixture<ReplicaSet>
         await BothReadyAsync();
         await using var doomed = await set.StartReplicaAsync("C");
 
-        var first = await SendAsync(doomed, "D-kill", "Ev-kill-1", StartDropsFlow, 1);
+        await SendAsync(doomed, "D-kill", "Ev-kill-0", DropsQuestion, 1);
+        var first = await SendAsync(doomed, "D-kill", "Ev-kill-1", "1", 2);
         doomed.Kill();
-        var second = await SendAsync(set.B, "D-kill", "Ev-kill-2", "2", 2);
+        var second = await SendAsync(set.B, "D-kill", "Ev-kill-2", "2", 3);
 
         Assert.Contains("ServerAliveInterval", first);
         Assert.Contains("Paste the last few lines", second);
@@ -74,15 +77,17 @@ public sealed class TwoReplicaTests(ReplicaSet set) : IClassFixture<ReplicaSet>
     public async Task Redis_restarted_mid_run_readiness_drops_answers_go_on_and_state_returns()
     {
         await BothReadyAsync();
-        await SendAsync(set.A, "D-redis", "Ev-redis-1", StartDropsFlow, 1);
+        await SendAsync(set.A, "D-redis", "Ev-redis-0", DropsQuestion, 1);
+        await SendAsync(set.A, "D-redis", "Ev-redis-1", "1", 2);
 
         set.Redis.Stop();
         await set.A.WaitForReadyAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(10));
         var whileDown = await SendAsync(set.B, "D-redis-down", "Ev-redis-2", "Permission denied (publickey)", 1);
         await set.Redis.StartAgainAsync();
         await BothReadyAsync();
-        var afterwards = await SendAsync(set.B, "D-redis-after", "Ev-redis-3", StartDropsFlow, 1);
-        var next = await SendAsync(set.A, "D-redis-after", "Ev-redis-4", "2", 2);
+        await SendAsync(set.A, "D-redis-after", "Ev-redis-2b", DropsQuestion, 1);
+        var afterwards = await SendAsync(set.B, "D-redis-after", "Ev-redis-3", "1", 2);
+        var next = await SendAsync(set.A, "D-redis-after", "Ev-redis-4", "2", 3);
 
         Assert.Contains("stat -c", whileDown);
         Assert.Contains("ServerAliveInterval", afterwards);

@@ -34,7 +34,7 @@ public sealed class BlockKitRulesTests
     [MemberData(nameof(Texts))]
     public void Every_answer_renders_within_the_block_kit_rules(string intent, string part, string markdown)
     {
-        var messages = SlackBlockKit.Render(markdown, [new ReplyChoice("intent:" + intent, "詳しく / More")]);
+        var messages = SlackBlockKit.Render(markdown, [new ReplyChoice(new ShowDetails(intent), "詳しく / More")]);
 
         foreach (var message in messages)
         {

@@ -1,3 +1,4 @@
+using SshSupportBot.Tests.Support;
 using System.Text.Json;
 using SshSupportBot.Conversations;
 using SshSupportBot.Slack;
@@ -29,7 +30,7 @@ public sealed class SlackBlockKitTests
     [Fact]
     public void The_fallback_text_is_always_set()
     {
-        var message = SlackBlockKit.Render("Hello **there**", [new ReplyChoice("a", "Yes")]).Single();
+        var message = SlackBlockKit.Render("Hello **there**", [new ReplyChoice(new AskAboutIntent("a"), "Yes")]).Single();
 
         Assert.Contains("Hello *there*", message.Text);
         Assert.Contains("Yes", message.Text);
@@ -69,7 +70,7 @@ public sealed class SlackBlockKitTests
     {
         var text = string.Join("\n\n", Enumerable.Range(0, 70).Select(i => $"```\nstep {i}\n```"));
 
-        var messages = SlackBlockKit.Render(text, [new ReplyChoice("next", "Next")]);
+        var messages = SlackBlockKit.Render(text, [new ReplyChoice(new ChooseOption("next"), "Next")]);
 
         Assert.Equal(2, messages.Count);
         Assert.All(messages, m => Assert.InRange(m.Blocks.Count, 1, SlackBlockKit.MaxBlocks));
@@ -83,18 +84,18 @@ public sealed class SlackBlockKitTests
     {
         var label = new string('あ', 100);
 
-        var button = SlackBlockKit.Render("Pick one", [new ReplyChoice("intent:key-register", label)]).Single().Blocks.OfType<ActionsBlock>().Single().Elements.Single();
+        var button = SlackBlockKit.Render("Pick one", [new ReplyChoice(new AskAboutIntent("key-register"), label)]).Single().Blocks.OfType<ActionsBlock>().Single().Elements.Single();
 
         Assert.Equal(75, button.Text.Text.Length);
         Assert.EndsWith("…", button.Text.Text);
         Assert.Equal("plain_text", button.Text.Type);
-        Assert.Equal("intent:key-register", button.Value);
+        Assert.Equal(new AskAboutIntent("key-register"), TurnActionCodec.Decode(button.Value));
     }
 
     [Fact]
     public void Buttons_get_unique_action_ids_and_at_most_25_per_actions_block()
     {
-        var choices = Enumerable.Range(0, 30).Select(i => new ReplyChoice($"v{i}", $"Choice {i}")).ToList();
+        var choices = Enumerable.Range(0, 30).Select(i => new ReplyChoice(new ChooseOption($"v{i}"), $"Choice {i}")).ToList();
 
         var actions = SlackBlockKit.Render("Pick", choices).Single().Blocks.OfType<ActionsBlock>().ToList();
 
@@ -107,12 +108,13 @@ public sealed class SlackBlockKitTests
     [Fact]
     public void Blocks_serialize_to_slacks_wire_shape()
     {
-        var message = SlackBlockKit.Render("Hi", [new ReplyChoice("v", "Label")]).Single();
+        var message = SlackBlockKit.Render("Hi", [new ReplyChoice(new ChooseOption("v"), "Label")]).Single();
 
         var json = JsonSerializer.Serialize(message.Blocks, SlackJson.Options);
 
+        var value = JsonSerializer.Serialize(Buttons.Encode(new ChooseOption("v")), SlackJson.Options);
         Assert.Equal(
-            """[{"text":{"type":"mrkdwn","text":"Hi"},"type":"section"},{"block_id":"sshbot-choices-0","elements":[{"text":{"type":"plain_text","text":"Label"},"action_id":"sshbot-choice-0","value":"v","type":"button"}],"type":"actions"}]""",
+            """[{"text":{"type":"mrkdwn","text":"Hi"},"type":"section"},{"block_id":"sshbot-choices-0","elements":[{"text":{"type":"plain_text","text":"Label"},"action_id":"sshbot-choice-0","value":""" + value + ""","type":"button"}],"type":"actions"}]""",
             json);
     }
 }

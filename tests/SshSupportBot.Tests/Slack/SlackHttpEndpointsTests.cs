@@ -1,3 +1,4 @@
+using SshSupportBot.Tests.Support;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -152,21 +153,21 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task A_button_press_becomes_the_next_turn_and_is_answered_in_the_thread()
     {
-        var form = SlackPayloads.Form(("payload", SlackPayloads.Json(SlackPayloads.BlockActions("intent:key-register", slack.ResponseUrl()))));
+        var form = SlackPayloads.Form(("payload", SlackPayloads.Json(SlackPayloads.BlockActions(Buttons.KeyRegister, slack.ResponseUrl()))));
 
         var response = await host.Client.SendAsync(SlackPayloads.Signed("slack/interactivity", form, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await WaitForPostsAsync(1);
         var turn = Assert.Single(host.Handler.Turns);
-        Assert.Equal(new IncomingMessage("slack", "T1:C123:1700000001.000100", "U123", "intent:key-register", turn.EventId, IsChoice: true), turn);
+        Assert.Equal(new IncomingMessage("slack", "T1:C123:1700000001.000100", "U123", turn.Text, turn.EventId, new AskAboutIntent("key-register")), turn);
         Assert.Equal("1700000001.000100", Assert.Single(slack.Posts).Body.GetProperty("thread_ts").GetString());
     }
 
     [Fact]
     public async Task A_pressed_button_is_replaced_by_the_choice_made_on_the_original_message()
     {
-        var form = SlackPayloads.Form(("payload", SlackPayloads.Json(SlackPayloads.BlockActions("intent:key-register", slack.ResponseUrl()))));
+        var form = SlackPayloads.Form(("payload", SlackPayloads.Json(SlackPayloads.BlockActions(Buttons.KeyRegister, slack.ResponseUrl()))));
 
         await host.Client.SendAsync(SlackPayloads.Signed("slack/interactivity", form, "application/x-www-form-urlencoded"));
 
@@ -183,25 +184,25 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     public async Task A_failed_update_of_the_pressed_message_does_not_stop_the_answer()
     {
         slack.Script("chat.update", 200, """{"ok":false,"error":"message_not_found"}""");
-        var form = SlackPayloads.Form(("payload", SlackPayloads.Json(SlackPayloads.BlockActions("intent:key-register", slack.ResponseUrl()))));
+        var form = SlackPayloads.Form(("payload", SlackPayloads.Json(SlackPayloads.BlockActions(Buttons.KeyRegister, slack.ResponseUrl()))));
 
         await host.Client.SendAsync(SlackPayloads.Signed("slack/interactivity", form, "application/x-www-form-urlencoded"));
 
         await WaitForPostsAsync(1);
-        Assert.Equal("answer to: intent:key-register", slack.Posts[0].Body.GetProperty("text").GetString());
+        Assert.StartsWith("answer to: ", slack.Posts[0].Body.GetProperty("text").GetString());
     }
 
     [Fact]
     public async Task Answers_with_choices_carry_buttons_whose_value_comes_back()
     {
-        host.Handler.Reply = _ => FakeTurnHandler.Answer("Did you mean one of these?", new ReplyChoice("intent:key-register", "Register a public key"));
+        host.Handler.Reply = _ => FakeTurnHandler.Answer("Did you mean one of these?", new ReplyChoice(new AskAboutIntent("key-register"), "Register a public key"));
 
         await host.Client.SendAsync(SlackPayloads.SignedEvent(SlackPayloads.AppMention("Ev-c", "<@UBOT> key?")));
 
         await WaitForPostsAsync(1);
         var blocks = Assert.Single(slack.Posts).Body.GetProperty("blocks");
         var button = blocks[blocks.GetArrayLength() - 1].GetProperty("elements")[0];
-        Assert.Equal("intent:key-register", button.GetProperty("value").GetString());
+        Assert.Equal(new AskAboutIntent("key-register"), TurnActionCodec.Decode(button.GetProperty("value").GetString()));
         Assert.Equal("Register a public key", button.GetProperty("text").GetProperty("text").GetString());
     }
 }

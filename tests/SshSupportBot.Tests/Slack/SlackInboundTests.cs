@@ -1,3 +1,5 @@
+using SshSupportBot.Tests.Support;
+using SshSupportBot.Conversations;
 using System.Text.Json;
 using SshSupportBot.Slack;
 using SshSupportBot.Tests.Slack.Support;
@@ -107,12 +109,12 @@ public sealed class SlackInboundTests
     [Fact]
     public void A_button_press_becomes_the_next_turn_with_the_choice_value()
     {
-        var payload = JsonSerializer.Deserialize<InteractionPayload>(SlackPayloads.Json(SlackPayloads.BlockActions("intent:key-register", "https://hooks.slack.com/x")), SlackJson.Options)!;
+        var payload = JsonSerializer.Deserialize<InteractionPayload>(SlackPayloads.Json(SlackPayloads.BlockActions(Buttons.KeyRegister, "https://hooks.slack.com/x")), SlackJson.Options)!;
 
         var turn = SlackInbound.Map(new SlackInboundPayload.Interaction(payload), null).Turn!;
 
         Assert.True(turn.Message.IsChoice);
-        Assert.Equal("intent:key-register", turn.Message.Text);
+        Assert.Equal(new AskAboutIntent("key-register"), turn.Message.Action);
         Assert.Equal("T1:C123:1700000001.000100", turn.Message.ConversationId);
         Assert.Equal(new SlackReplyTarget("C123", "1700000001.000100"), turn.Target);
     }
@@ -120,7 +122,7 @@ public sealed class SlackInboundTests
     [Fact]
     public void A_button_on_an_ephemeral_message_is_answered_through_its_response_url()
     {
-        var payload = JsonSerializer.Deserialize<InteractionPayload>(SlackPayloads.Json(SlackPayloads.BlockActions("v", "https://hooks.slack.com/x", ephemeral: true, threadTs: null)), SlackJson.Options)!;
+        var payload = JsonSerializer.Deserialize<InteractionPayload>(SlackPayloads.Json(SlackPayloads.BlockActions(Buttons.Encode(new ChooseOption("v")), "https://hooks.slack.com/x", ephemeral: true, threadTs: null)), SlackJson.Options)!;
 
         var turn = SlackInbound.Map(new SlackInboundPayload.Interaction(payload), null).Turn!;
 

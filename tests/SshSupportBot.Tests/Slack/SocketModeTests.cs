@@ -1,3 +1,5 @@
+using SshSupportBot.Tests.Support;
+using SshSupportBot.Conversations;
 using SshSupportBot.Tests.Slack.Support;
 
 namespace SshSupportBot.Tests.Slack;
@@ -185,11 +187,11 @@ public sealed class SocketModeTests : IAsyncLifetime
     {
         var socket = await StartAsync();
 
-        await socket.SendEnvelopeAsync("env-i", "interactive", SlackPayloads.BlockActions("intent:key-register", slack.ResponseUrl()));
+        await socket.SendEnvelopeAsync("env-i", "interactive", SlackPayloads.BlockActions(Buttons.KeyRegister, slack.ResponseUrl()));
 
         await WaitForPostsAsync(1);
         var turn = Assert.Single(host!.Handler.Turns);
         Assert.True(turn.IsChoice);
-        Assert.Equal("intent:key-register", turn.Text);
+        Assert.Equal(new AskAboutIntent("key-register"), turn.Action);
     }
 }

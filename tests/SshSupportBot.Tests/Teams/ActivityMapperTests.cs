@@ -1,3 +1,5 @@
+using SshSupportBot.Tests.Support;
+using SshSupportBot.Conversations;
 using System.Text.Json;
 using SshSupportBot.Teams;
 using SshSupportBot.Tests.Teams.Support;
@@ -37,33 +39,33 @@ public sealed class ActivityMapperTests
     [Fact]
     public void An_action_submit_from_the_bots_card_becomes_a_choice_turn()
     {
-        var activity = Wire(ActivityBuilder.Submit("intent:key-permissions", ServiceUrl));
+        var activity = Wire(ActivityBuilder.Submit(Buttons.Encode(new AskAboutIntent("key-permissions")), ServiceUrl));
 
         var turn = Assert.IsType<InboundAction.Turn>(ActivityMapper.Map(activity));
 
-        Assert.Equal("intent:key-permissions", turn.Message.Text);
+        Assert.Equal(new AskAboutIntent("key-permissions"), turn.Message.Action);
         Assert.True(turn.Message.IsChoice);
     }
 
     [Fact]
     public void A_message_back_with_display_text_and_the_choice_in_its_value_becomes_a_choice_turn()
     {
-        var activity = Wire(ActivityBuilder.Submit("intent:key-permissions", ServiceUrl)) with { Text = "Key permissions" };
+        var activity = Wire(ActivityBuilder.Submit(Buttons.Encode(new AskAboutIntent("key-permissions")), ServiceUrl)) with { Text = "Key permissions" };
 
         var turn = Assert.IsType<InboundAction.Turn>(ActivityMapper.Map(activity));
 
-        Assert.Equal("intent:key-permissions", turn.Message.Text);
+        Assert.Equal(new AskAboutIntent("key-permissions"), turn.Message.Action);
         Assert.True(turn.Message.IsChoice);
     }
 
     [Fact]
     public void An_adaptive_card_action_invoke_becomes_a_choice_turn()
     {
-        var activity = Wire(ActivityBuilder.AdaptiveCardInvoke("intent:host-key-changed", ServiceUrl));
+        var activity = Wire(ActivityBuilder.AdaptiveCardInvoke(Buttons.Encode(new AskAboutIntent("host-key-changed")), ServiceUrl));
 
         var turn = Assert.IsType<InboundAction.Turn>(ActivityMapper.Map(activity));
 
-        Assert.Equal("intent:host-key-changed", turn.Message.Text);
+        Assert.Equal(new AskAboutIntent("host-key-changed"), turn.Message.Action);
         Assert.True(turn.Message.IsChoice);
     }
 

@@ -1,3 +1,5 @@
+using SshSupportBot.Tests.Support;
+using SshSupportBot.Conversations;
 using System.Net;
 using System.Text.Json;
 using SshSupportBot.Tests.Teams.Support;
@@ -87,19 +89,19 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_card_button_press_is_a_choice_turn()
     {
-        await host.PostAsync(ActivityBuilder.Submit("intent:next", connector.ServiceUrl), key.Token(serviceUrl: connector.ServiceUrl));
+        await host.PostAsync(ActivityBuilder.Submit(Buttons.Encode(new AskAboutIntent("next")), connector.ServiceUrl), key.Token(serviceUrl: connector.ServiceUrl));
 
         await connector.WaitForRepliesAsync(1);
 
         var turn = Assert.Single(host.Turns.Received);
         Assert.True(turn.IsChoice);
-        Assert.Equal("intent:next", turn.Text);
+        Assert.Equal(new AskAboutIntent("next"), turn.Action);
     }
 
     [Fact]
     public async Task An_adaptive_card_action_invoke_gets_a_synchronous_invoke_response_and_a_reply()
     {
-        var response = await host.PostAsync(ActivityBuilder.AdaptiveCardInvoke("intent:next", connector.ServiceUrl), key.Token(serviceUrl: connector.ServiceUrl));
+        var response = await host.PostAsync(ActivityBuilder.AdaptiveCardInvoke(Buttons.Encode(new AskAboutIntent("next")), connector.ServiceUrl), key.Token(serviceUrl: connector.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -1,3 +1,4 @@
+using SshSupportBot.Tests.Support;
 using System.Text;
 using System.Text.Json;
 using SshSupportBot.Conversations;
@@ -29,7 +30,7 @@ public sealed class TeamsReplyRendererTests
     [Fact]
     public void Choices_become_action_submit_buttons_on_an_adaptive_card_of_version_one_point_five()
     {
-        var reply = FakeTurnHandler.Echo("x", [new ReplyChoice("intent:a", "Key permissions"), new ReplyChoice("intent:b", "Host key changed")]);
+        var reply = FakeTurnHandler.Echo("x", [new ReplyChoice(new AskAboutIntent("a"), "Key permissions"), new ReplyChoice(new AskAboutIntent("b"), "Host key changed")]);
 
         var attachment = Assert.Single(Assert.Single(TeamsReplyRenderer.Render(reply, Incoming)).Attachments!);
 
@@ -40,7 +41,7 @@ public sealed class TeamsReplyRendererTests
         var actions = card.GetProperty("actions").EnumerateArray().ToList();
         Assert.Equal(["Action.Submit", "Action.Submit"], actions.Select(a => a.GetProperty("type").GetString()));
         Assert.Equal(["Key permissions", "Host key changed"], actions.Select(a => a.GetProperty("title").GetString()));
-        Assert.Equal(["intent:a", "intent:b"], actions.Select(a => a.GetProperty("data").GetProperty("sshbotChoice").GetString()));
+        Assert.Equal([new AskAboutIntent("a"), new AskAboutIntent("b")], actions.Select(a => TurnActionCodec.Decode(a.GetProperty("data").GetProperty("sshbotChoice").GetString())));
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class TeamsReplyRendererTests
     {
         var paragraph = string.Concat(Enumerable.Repeat("鍵のパーミッションを確認してください。", 60));
         var text = string.Join("\n\n", Enumerable.Repeat(paragraph, 40));
-        var reply = FakeTurnHandler.Echo(text, [new ReplyChoice("intent:a", "A")]);
+        var reply = FakeTurnHandler.Echo(text, [new ReplyChoice(new AskAboutIntent("a"), "A")]);
 
         var activities = TeamsReplyRenderer.Render(reply, Incoming);
 

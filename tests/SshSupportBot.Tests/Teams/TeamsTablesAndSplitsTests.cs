@@ -22,7 +22,7 @@ public sealed class TeamsTablesAndSplitsTests
     {
         var details = new KnowledgeBaseLoader().Load(RepositoryPaths.Intents).KnowledgeBase.Get("file-permissions").Details!.En;
 
-        var activities = TeamsReplyRenderer.Render(Reply(details, new ReplyChoice("intent:file-permissions", "More")), Incoming);
+        var activities = TeamsReplyRenderer.Render(Reply(details, new ReplyChoice(new ShowDetails("file-permissions"), "More")), Incoming);
 
         var tableActivity = Assert.Single(activities, a => a.Attachments?.Any(IsTable) == true);
         var table = tableActivity.Attachments!.Single(IsTable).Content!.Value.GetProperty("body")[0];

@@ -15,7 +15,7 @@ internal sealed class FakeTurnHandler : ITurnHandler
     public Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         Received.Enqueue(message);
-        var reply = Reply?.Invoke(message) ?? Echo(message.Text, [new ReplyChoice("intent:next", "Next step")]);
+        var reply = Reply?.Invoke(message) ?? Echo(message.Text, [new ReplyChoice(new ChooseOption("next"), "Next step")]);
         return Task.FromResult<IReadOnlyList<BotReply>>([reply]);
     }
 

@@ -1,19 +1,20 @@
-namespace SshSupportBot.Tests.Support;
+namespace SshSupportBot.Transcripts;
 
 /// <summary>
 /// A conversation test as a person reads it (like Rasa's test stories). Lines:
 /// <c>user: text</c>; <c>user: [Label]</c> presses the button with that label; <c>user: &lt;&lt;&lt;</c> … <c>&gt;&gt;&gt;</c> pastes several lines;
 /// <c>bot: intent ID</c>, <c>bot: language ja</c>, <c>bot: contains "…"</c>, <c>bot: lacks "…"</c>, <c>bot: choice "…"</c>,
-/// <c>bot: finding CODE</c> check the last reply; <c>restart</c> stops the engine and starts a new one on the same database;
+/// <c>bot: finding CODE</c>, <c>bot: step ID</c>, <c>bot: ended resolved|unresolved|handoff|none</c> check the last reply; <c>restart</c> stops the engine and starts a new one on the same database;
 /// <c>#</c> starts a comment.
 /// </summary>
 internal sealed record Transcript(string Name, IReadOnlyList<TranscriptLine> Lines)
 {
-    public static Transcript Parse(string path)
+    public static Transcript Parse(string path) => Parse(Path.GetFileNameWithoutExtension(path), File.ReadAllLines(path));
+
+    public static Transcript Parse(string name, IReadOnlyList<string> raw)
     {
         var lines = new List<TranscriptLine>();
-        var raw = File.ReadAllLines(path);
-        for (var i = 0; i < raw.Length; i++)
+        for (var i = 0; i < raw.Count; i++)
         {
             var line = raw[i].TrimEnd();
             var number = i + 1;
@@ -28,7 +29,7 @@ internal sealed record Transcript(string Name, IReadOnlyList<TranscriptLine> Lin
             else if (line == "user: <<<")
             {
                 var paste = new List<string>();
-                while (++i < raw.Length && raw[i].TrimEnd() != ">>>")
+                while (++i < raw.Count && raw[i].TrimEnd() != ">>>")
                 {
                     paste.Add(raw[i]);
                 }
@@ -44,10 +45,10 @@ internal sealed record Transcript(string Name, IReadOnlyList<TranscriptLine> Lin
             }
             else
             {
-                throw new FormatException($"{Path.GetFileName(path)}:{number}: cannot read '{line}'; lines start with 'user: ', 'bot: ', 'restart' or '#'.");
+                throw new FormatException($"{name}:{number}: cannot read '{line}'; lines start with 'user: ', 'bot: ', 'restart' or '#'.");
             }
         }
-        return new Transcript(Path.GetFileNameWithoutExtension(path), lines);
+        return new Transcript(name, lines);
     }
 }
 
