@@ -91,7 +91,7 @@ async function main() {
       await more.click();
       console.log('e2e: clicked ' + thenChoice);
       // Adaptive Card content is not a text bubble of its own; look for the text anywhere in the transcript.
-      await page.locator('.webchat__basic-transcript', { hasText: expectThen }).first().waitFor({ state: 'visible', timeout });
+      await page.getByText(expectThen, { exact: true }).first().waitFor({ state: 'visible', timeout });
       console.log('e2e: saw ' + expectThen);
     }
     await page.waitForTimeout(500);
