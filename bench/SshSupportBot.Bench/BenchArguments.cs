@@ -16,9 +16,10 @@ internal sealed record BenchArguments(
     ClassifierOptions Options)
 {
     public const string Usage = """
-        Usage: dotnet run -c Release --project bench/SshSupportBot.Bench -- <clinc150|banking77|all|app-size> [options]
+        Usage: dotnet run -c Release --project bench/SshSupportBot.Bench -- <clinc150|banking77|all|app-size|turns> [options]
 
           app-size               times the bot's first-start training (5-fold CV + final model) on 1,500 CLINC150 examples
+          turns                  times whole conversation turns (the transcripts' typed lines; SQLite state, no probe): p50, p99
 
           --json                 one JSON object per dataset configuration on standard output
           --data DIR             the benchmarks directory (default: ../shared/benchmarks from the repository root)
@@ -81,7 +82,7 @@ internal sealed record BenchArguments(
                     break;
                 case "--seed": options = options with { Seed = Int(Value()) }; break;
                 case "all": datasets.AddRange(["clinc150", "banking77"]); break;
-                case "clinc150" or "banking77" or "app-size": datasets.Add(args[i]); break;
+                case "clinc150" or "banking77" or "app-size" or "turns": datasets.Add(args[i]); break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
         }

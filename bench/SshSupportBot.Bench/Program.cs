@@ -32,6 +32,13 @@ var progress = new StderrProgress();
 var benchmark = new Benchmark(arguments.Options);
 foreach (var dataset in arguments.Datasets)
 {
+    if (dataset == "turns")
+    {
+        var turns = TurnLatencyCheck.Run(TurnLatencyCheck.RepositoryRoot());
+        Console.WriteLine(FormattableString.Invariant(
+            $"turns: {turns.Turns} conversation turns (no probe, SQLite state): p50 {turns.P50Ms:0.000} ms, p99 {turns.P99Ms:0.000} ms, max {turns.MaxMs:0.0} ms"));
+        continue;
+    }
     if (dataset == "app-size")
     {
         var check = AppSizeCheck.Run(arguments.Options, arguments.DataDirectory);

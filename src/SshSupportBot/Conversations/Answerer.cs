@@ -18,6 +18,7 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
     private const int FollowUpRank = 3;
     private const float FollowUpFloor = 0.08f;
     private const float PersonFloor = 0.25f;
+    private const int MaxPersonRequestLength = 300;
 
     public KnowledgeBase KnowledgeBase => classifier.KnowledgeBase;
 
@@ -32,7 +33,7 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
     /// close second place for the hand-off intent is enough.
     /// </summary>
     public bool AsksForPerson(string text) =>
-        classifier.Rank(text).Take(2).Any(s => s.Intent == Conversations.ConversationEngine.HumanHandoffIntent && s.Confidence >= PersonFloor);
+        text.Length <= MaxPersonRequestLength && classifier.Rank(text).Take(2).Any(s => s.Intent == Conversations.ConversationEngine.HumanHandoffIntent && s.Confidence >= PersonFloor);
 
     /// <summary>A short turn the model declined, that makes sense after the last answer: "ポートは指定してません" after connection-refused.</summary>
     public bool FollowsUp(string text, string topic)

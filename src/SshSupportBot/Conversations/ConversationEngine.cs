@@ -24,6 +24,8 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
     /// <summary>Only a short turn is read as a follow-up to the last topic; a long one is a question of its own.</summary>
     private const int MaxFollowUpLength = 60;
 
+    private const double PlainAnswer = 0.9;
+
     private static readonly AnswerKind[] YesNo = [AnswerKind.Yes, AnswerKind.No];
     private static readonly AnswerKind[] Closers = [AnswerKind.Fixed, AnswerKind.Done];
 
@@ -222,6 +224,11 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         {
             return FromFlow(state, flow, runner.Choose(flow, progress, named, language), language);
         }
+        // "can I talk to an admin please" holds a "please", but it asks for a person, which matters more than any step.
+        if (answerer.AsksForPerson(text))
+        {
+            return Handoff(state, language);
+        }
 
         var expected = step.Choices.SelectMany(c => c.Means).Append(AnswerKind.Unsure).Distinct().ToList();
         if (step.ExpectsPaste)
@@ -241,9 +248,10 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
                 return FromFlow(state, flow, runner.EndResolved(flow, progress, language, works: false), language);
             case AnswerKind.StillFailing:
                 return FromFlow(state, flow, runner.Command(flow, progress, FlowCommand.Skip, language), language);
-            case AnswerKind.Same when step.ExpectsPaste:
+            // At a paste step "same" / "different" stand for the output only when said plainly ("同じでした"); a sentence is a question.
+            case AnswerKind.Same when step.ExpectsPaste && Reader.Score(text, AnswerKind.Same) >= PlainAnswer:
                 return FromFlow(state, flow, runner.Outcome(flow, progress, problem: false, language), language);
-            case AnswerKind.Different when step.ExpectsPaste:
+            case AnswerKind.Different when step.ExpectsPaste && Reader.Score(text, AnswerKind.Different) >= PlainAnswer:
                 return FromFlow(state, flow, runner.Outcome(flow, progress, problem: true, language), language);
             case AnswerKind.Unsure when step.ExpectsPaste:
                 return FromFlow(state, flow, runner.Nudge(flow, progress, language, Phrases.Get("unsure-paste", language)), language);
@@ -268,11 +276,17 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
     /// <summary>"やっぱり Windows でした", "actually I'm on linux": a choice of an earlier step names what the user now says.</summary>
     private static (FlowProgress Progress, FlowChoice Choice)? ChangeOfMind(FlowDefinition flow, FlowProgress progress, string text)
     {
+        // "how do I open powershell?" names a choice too, but asks something; it is not a change of mind.
+        if (text.TrimEnd().EndsWith('?') || text.TrimEnd().EndsWith('？'))
+        {
+            return null;
+        }
         for (var i = progress.History.Count - 1; i >= 0; i--)
         {
             if (flow.Find(progress.History[i]) is { Choices.Count: > 0 } earlier && ChoiceMatcher.ByWords(earlier.Choices, text) is { } choice)
             {
-                return (progress with { StepId = earlier.Id, History = progress.History.Take(i).ToList() }, choice);
+                var taken = i + 1 < progress.History.Count ? progress.History[i + 1] : progress.StepId;
+                return choice.Next == taken ? null : (progress with { StepId = earlier.Id, History = progress.History.Take(i).ToList() }, choice);
             }
         }
         return null;
@@ -292,10 +306,6 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
             var recorded = progress with { Findings = progress.Findings.Concat(answer.Findings).ToList() };
             var prompt = runner.Nudge(flow, recorded, language, FindingsText.Render(answer.Findings, language));
             return FromFlow(state, flow, prompt, language, answer.Findings);
-        }
-        if (intent == ThanksIntent)
-        {
-            return FromFlow(state, flow, runner.EndResolved(flow, progress, language, works: false), language);
         }
         if (!answer.Classification.IsOutOfScope && intent != GreetingIntent && intent != FlowIntent(flow))
         {
@@ -326,6 +336,13 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         if (reply.Classification.Intent == HumanHandoffIntent || (reply.Findings.Count == 0 && answerer.AsksForPerson(text)))
         {
             return Handoff(state, language);
+        }
+        // "ポートは指定していません" right after the connection answer: the same long answer again would not help.
+        if (reply.Classification.Intent == state.Topic && reply.Findings.Count == 0 && reply.Classification.Source == ClassificationSource.Model
+            && text.Length <= MaxFollowUpLength && !text.Contains('\n'))
+        {
+            var followUp = reply with { Text = Phrases.Get("follow-up", language), Choices = [] };
+            return Answered(state, followUp, language);
         }
         return Answered(state, reply, language);
     }

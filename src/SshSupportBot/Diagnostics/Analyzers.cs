@@ -18,6 +18,7 @@ internal static class Analyzers
         new HostKeyUnknownAnalyzer(),
         new KeyAlgorithmAnalyzer(),
         new ConnectionFailureAnalyzer(),
+        new SshCommandLineAnalyzer(),
         new TooManyAuthFailuresAnalyzer(),
         new FingerprintComparisonAnalyzer(),
         new PermissionListingAnalyzer(),

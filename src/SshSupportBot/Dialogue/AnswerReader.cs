@@ -11,7 +11,7 @@ internal sealed class AnswerReader(AnswerExamples examples)
     public const double Threshold = 0.7;
 
     /// <summary>An unexpected kind must be this clear to win over the question's own kinds.</summary>
-    public const double ClearThreshold = 0.85;
+    public const double ClearThreshold = 0.8;
 
     public AnswerKind? Read(string text, IReadOnlyCollection<AnswerKind> expected, IReadOnlyCollection<AnswerKind>? alsoIfClear = null)
     {

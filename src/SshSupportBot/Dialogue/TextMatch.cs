@@ -42,7 +42,7 @@ internal static class TextMatch
 
     /// <summary>
     /// How well <paramref name="phrase"/> (simplified) matches <paramref name="reply"/> (simplified): 1 when equal,
-    /// 0.6–1 when the phrase occurs in the reply (more when it covers more of it), else the character-trigram
+    /// 0.6–1 when the phrase occurs in the reply (more when it covers more of it), or the character-trigram
     /// similarity of the two (typos, unseen inflections), else 0.
     /// </summary>
     public static double Score(string reply, string phrase)
@@ -57,7 +57,8 @@ internal static class TextMatch
         {
             return 1;
         }
-        var contained = Occurs(reply, phrase) ? 0.6 + 0.4 * compactPhrase.Length / compactReply.Length : 0;
+        // The square root keeps a short phrase in a hedged reply ("違うかもしれません") above the threshold.
+        var contained = Occurs(reply, phrase) ? 0.6 + 0.4 * Math.Sqrt((double)compactPhrase.Length / compactReply.Length) : 0;
         return Math.Max(contained, Similarity(compactReply, compactPhrase));
     }
 

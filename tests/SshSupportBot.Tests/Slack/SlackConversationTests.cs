@@ -104,6 +104,25 @@ public sealed class SlackConversationTests(SlackConversationFixture fixture) : I
     }
 
     [Fact]
+    public async Task A_japanese_user_answers_every_question_by_typing_and_the_thread_stays_japanese()
+    {
+        const string thread = "1800000301.000100";
+        await SendAsync(SlackPayloads.AppMention("EvTyped1", "<@UBOT> Permission denied (publickey) と出ます", ts: thread));
+        await NextPostAsync(thread, 1);
+
+        await SendAsync(SlackPayloads.AppMention("EvTyped2", "<@UBOT> はい、お願いします", ts: "1800000302.000100", threadTs: thread));
+        Assert.Contains("ログインに使っている計算機を選んでください", Text(await NextPostAsync(thread, 2)));
+
+        await SendAsync(SlackPayloads.AppMention("EvTyped3", "<@UBOT> Mac です", ts: "1800000303.000100", threadTs: thread));
+        Assert.Contains("stat -f", Text(await NextPostAsync(thread, 3)));
+
+        await SendAsync(SlackPayloads.AppMention("EvTyped4", "<@UBOT> ログインできました！", ts: "1800000304.000100", threadTs: thread));
+        var closing = Text(await NextPostAsync(thread, 4));
+        Assert.Contains("よかった", closing);
+        Assert.DoesNotContain("stat -f", closing);
+    }
+
+    [Fact]
     public async Task A_pasted_private_key_gets_the_exposure_warning_and_is_never_echoed()
     {
         const string body = "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQAAACBexampleexampleexample";

@@ -31,14 +31,15 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 
     public HttpClient Client { get; } = new();
 
-    public static async Task<TeamsTestHost> StartAsync(IDictionary<string, string?> settings)
+    /// <param name="handler">The real engine for conversation tests; a fake that echoes otherwise.</param>
+    public static async Task<TeamsTestHost> StartAsync(IDictionary<string, string?> settings, ITurnHandler? handler = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         var turns = new FakeTurnHandler();
-        builder.Services.AddSingleton<ITurnHandler>(turns);
+        builder.Services.AddSingleton<ITurnHandler>(handler ?? turns);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddTeams();
         builder.Services.AddSingleton(new ConnectorRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(10) });
