@@ -108,7 +108,8 @@ internal static partial class ReplyLengthReport
     public static void Print(IReadOnlyList<Row> rows)
     {
         var table = new Table().Title("Reply length in characters (first-reply target: ja 600, en 900)")
-            .AddColumns("source", "language", "replies", "median", "p95", "max", "over target", $"over {LongReply}");
+            .AddColumn(new TableColumn("source").NoWrap())
+            .AddColumns("language", "replies", "median", "p95", "max", "over target", $"over {LongReply}");
         foreach (var row in rows)
         {
             table.AddRow(row.Source, row.Language.Code(), N(row.Count), N(row.Median), N(row.P95), N(row.Max), N(row.OverTarget), N(row.OverLong));
