@@ -1,6 +1,7 @@
 // Drives a real Web Chat against the bot through offline-directline, in Debian's chromium.
 // Usage: node run-e2e.js --bot http://127.0.0.1:PORT/api/messages --screenshot path.png
 //        [--question "..."] [--expect-first "..."] [--choice "..."] [--expect-next "..."]
+//        [--then-choice "More" --expect-then "..."]   (a third step, e.g. the details with an Adaptive Card table)
 'use strict';
 const path = require('path');
 const fs = require('fs');
@@ -21,6 +22,8 @@ const question = argument('question', 'Permission denied (publickey)');
 const expectFirst = argument('expect-first', 'Did you mean one of these?');
 const choice = argument('choice', 'Fix key file permissions');
 const expectNext = argument('expect-next', 'chmod 600');
+const thenChoice = argument('then-choice', '');
+const expectThen = argument('expect-then', '');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Generous: on a loaded 2-core machine chromium alone can take tens of seconds to render Web Chat.
 const timeout = 150000;
@@ -82,6 +85,15 @@ async function main() {
 
     await bubble(expectNext).waitFor({ state: 'visible', timeout });
     console.log('e2e: saw the next reply');
+    if (thenChoice) {
+      const more = page.getByRole('button', { name: thenChoice }).last();
+      await more.waitFor({ state: 'visible', timeout });
+      await more.click();
+      console.log('e2e: clicked ' + thenChoice);
+      // Adaptive Card content is not a text bubble of its own; look for the text anywhere in the transcript.
+      await page.getByText(expectThen, { exact: true }).first().waitFor({ state: 'visible', timeout });
+      console.log('e2e: saw ' + expectThen);
+    }
     await page.waitForTimeout(500);
     fs.mkdirSync(path.dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot, fullPage: true });

@@ -13,8 +13,16 @@ internal static class EvalCommand
     {
         var folds = new Option<int>("--folds") { Description = "Number of cross-validation folds.", DefaultValueFactory = _ => 5 };
         var report = new Option<string?>("--report") { Description = "Write report.json and report.html (confusion heatmap, confidence histogram) to this directory." };
-        var command = new Command("eval", "Cross-validate the classifier on intents/ like 'rasa test nlu': per-intent precision, recall, F1, errors, confusions.") { folds, report };
-        command.SetAction(parse =>
+        var transcripts = new Option<string[]>("--transcripts")
+        {
+            Description = "Directories of *.transcript files whose replies are measured (default: intents/tests and the test suite's Transcripts, where present).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var lengthsOnly = new Option<bool>("--lengths-only") { Description = "Skip cross-validation; print only the reply lengths." };
+        var command = new Command("eval",
+            "Cross-validate the classifier on intents/ like 'rasa test nlu': per-intent precision, recall, F1, errors, confusions; then reply lengths (median, p95, max per language) over the knowledge base and the transcripts.")
+            { folds, report, transcripts, lengthsOnly };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var k = parse.GetValue(folds);
             if (k < 2)
@@ -28,6 +36,11 @@ internal static class EvalCommand
             foreach (var issue in load.Issues.Where(i => i.Severity == IssueSeverity.Error))
             {
                 Console.Error.WriteLine(issue);
+            }
+            if (parse.GetValue(lengthsOnly))
+            {
+                await PrintReplyLengthsAsync(configuration, parse.GetValue(transcripts), cancellationToken);
+                return 0;
             }
             var examples = ClassifierBuilder.TrainingData(load.KnowledgeBase);
             var validator = new CrossValidator(new IntentModelTrainer(settings.ToOptions()));
@@ -53,9 +66,25 @@ internal static class EvalCommand
                 File.WriteAllText(Path.Combine(directory, "report.html"), EvaluationReportWriter.Html(result));
                 AnsiConsole.MarkupLine($"Report written to [bold]{Markup.Escape(Path.GetFullPath(directory))}[/] (report.json, report.html).");
             }
+            await PrintReplyLengthsAsync(configuration, parse.GetValue(transcripts), cancellationToken);
             return 0;
         });
         return command;
+    }
+
+    private static async Task PrintReplyLengthsAsync(Microsoft.Extensions.Configuration.IConfiguration configuration, string[]? directories, CancellationToken cancellationToken)
+    {
+        var runtime = BotRuntime.Start(configuration, ConsoleProgress.Instance);
+        var intents = runtime.IntentsPath;
+        var root = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(intents)) ?? ".";
+        var searched = directories is { Length: > 0 }
+            ? directories
+            : [Path.Combine(intents, "tests"), Path.Combine(root, "tests", "SshSupportBot.Tests", "Transcripts")];
+        var files = searched.Where(Directory.Exists).SelectMany(d => Directory.GetFiles(d, "*.transcript")).Order(StringComparer.Ordinal).ToList();
+        var samples = ReplyLengthReport.KnowledgeBase(runtime.KnowledgeBase).ToList();
+        samples.AddRange(await ReplyLengthReport.TranscriptsAsync(runtime, files, cancellationToken));
+        ReplyLengthReport.Print(ReplyLengthReport.Summarize(samples));
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{files.Count} transcripts replayed without live probes."));
     }
 
     private static void Print(EvaluationReport report)

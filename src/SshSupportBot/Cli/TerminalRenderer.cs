@@ -4,12 +4,12 @@ using SshSupportBot.Conversations;
 
 namespace SshSupportBot.Cli;
 
-/// <summary>Plain text for terminals and scripts: the Markdown answer as written, then numbered choices.</summary>
+/// <summary>Plain text for terminals and scripts: the Markdown answer with its tables aligned, then numbered choices.</summary>
 internal static class TerminalRenderer
 {
     public static string Render(BotReply reply)
     {
-        var text = new StringBuilder(Formatting.MarkdownLiteral.Unescape(reply.Text).TrimEnd());
+        var text = new StringBuilder(TerminalTable.AlignTables(Formatting.MarkdownLiteral.Unescape(reply.Text)).TrimEnd());
         // Feedback is typed as +1 / -1 rather than numbered, so the numbers keep meaning the engine's own choices.
         var choices = NumberedChoices(reply);
         for (var i = 0; i < choices.Count; i++)

@@ -52,6 +52,7 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
     {
         text = PasteWindow.Trim(text);
         var replyLanguage = language ?? LanguageDetector.Detect(text);
+        var pasted = text.Contains('\n');
         var findings = diagnostician.Diagnose(text);
         var classification = classifier.Classify(text);
         var strongest = findings.FirstOrDefault(f => f.Severity >= FindingSeverity.Warning) ?? findings.FirstOrDefault();
@@ -68,28 +69,47 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
 
         if (classification.IsOutOfScope)
         {
-            return Decline(classification, replyLanguage, findings);
+            return Decline(classification, replyLanguage, findings, pasted);
         }
-        return ForIntent(KnowledgeBase.Get(classification.Intent), classification, replyLanguage, findings);
+        var intent = KnowledgeBase.Get(classification.Intent);
+        // A narrow question gets the narrow answer; with findings, the paste already says what is wrong.
+        var fact = findings.Count == 0 ? IntentFacts.Asked(intent, text) : null;
+        return Compose(intent, classification, replyLanguage, new ReplyParts(null, findings, pasted, (fact?.Answer ?? intent.Answer).For(replyLanguage)), fact is not null);
     }
 
     /// <summary>The answer of an intent the user picked (a "did you mean" button), or null when it no longer exists.</summary>
     public BotReply? Chosen(string intentId, Language language) =>
         KnowledgeBase.Find(intentId) is { } chosen ? ForIntent(chosen, new Classification(chosen.Id, 1f, [], ClassificationSource.Pattern), language, []) : null;
 
-    public BotReply ForIntent(IntentDefinition intent, Classification classification, Language language, IReadOnlyList<Finding> findings)
+    public BotReply ForIntent(IntentDefinition intent, Classification classification, Language language, IReadOnlyList<Finding> findings) =>
+        Compose(intent, classification, language, new ReplyParts(null, findings, findings.Count > 0, intent.Answer.For(language)), narrowed: false);
+
+    /// <summary>
+    /// The rest of an intent's answer, for the user who asked for more ("More" / 「詳しく」) after its short answer or
+    /// one of its facts; null when the intent no longer exists. An intent without details gives its whole answer, so
+    /// asking for more never comes back empty.
+    /// </summary>
+    public BotReply? Details(string intentId, Language language)
     {
-        var text = new StringBuilder();
-        AppendFindings(text, findings, language);
-        text.Append(intent.Answer.For(language));
-        return new BotReply(language, classification, text.ToString(), [], findings);
+        if (KnowledgeBase.Find(intentId) is not { } intent)
+        {
+            return null;
+        }
+        var parts = new ReplyParts(null, [], false, (intent.Details ?? intent.Answer).For(language));
+        return new BotReply(language, new Classification(intent.Id, 1f, [], ClassificationSource.Pattern), ReplyComposer.Compose(parts, language), [], []) { Parts = parts };
     }
 
-    private BotReply Decline(Classification classification, Language language, IReadOnlyList<Finding> findings)
+    /// <param name="narrowed">A fact answered instead of the intent's answer, so there is more to show even without details.</param>
+    private BotReply Compose(IntentDefinition intent, Classification classification, Language language, ReplyParts parts, bool narrowed)
+    {
+        IReadOnlyList<ReplyChoice> more = intent.Details is not null || narrowed ? [new ReplyChoice(new ShowDetails(intent.Id), Phrases.Get("more-details", language))] : [];
+        return new BotReply(language, classification, ReplyComposer.Compose(parts, language), more, parts.Findings) { Parts = parts };
+    }
+
+    private BotReply Decline(Classification classification, Language language, IReadOnlyList<Finding> findings, bool pasted)
     {
         var suggestions = Suggestions(classification);
         var text = new StringBuilder();
-        AppendFindings(text, findings, language);
         if (KnowledgeBase.OutOfScope is { } outOfScope)
         {
             text.Append(outOfScope.Answer.For(language));
@@ -108,7 +128,8 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
         }
         text.Append("\n\n").Append(Phrases.Get("reach-a-person", language, ("contact", Contact(language))));
         var choices = suggestions.Select(s => new ReplyChoice(new AskAboutIntent(s.Intent), s.Label)).ToList();
-        return new BotReply(language, classification, text.ToString(), choices, findings);
+        var parts = new ReplyParts(null, findings, pasted, text.ToString());
+        return new BotReply(language, classification, ReplyComposer.Compose(parts, language), choices, findings) { Parts = parts };
 
         List<(string Intent, string Label)> Suggestions(Classification declined) =>
             declined.Alternatives
@@ -118,13 +139,5 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
                 .OfType<IntentDefinition>()
                 .Select(i => (i.Id, i.Title.For(language)))
                 .ToList();
-    }
-
-    private static void AppendFindings(StringBuilder text, IReadOnlyList<Finding> findings, Language language)
-    {
-        if (findings.Count > 0)
-        {
-            text.Append(FindingsText.Render(findings, language)).Append("\n\n");
-        }
     }
 }

@@ -15,6 +15,9 @@ internal sealed record BotReply(
     /// <summary>Set when this turn ended a flow, so that an <c>end: handoff</c> reaches a person (admin feature, issue 8).</summary>
     public Flows.FlowEnd? FlowEnded { get; init; }
 
+    /// <summary>The parts <see cref="Text"/> was composed from, so a part added later is composed with them, not stacked on top.</summary>
+    public ReplyParts? Parts { get; init; }
+
     /// <summary>The user asked for a person: the admin layer posts the summary and adds what really happened.</summary>
     public bool HandoffRequested { get; init; }
 

@@ -115,8 +115,8 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         {
             case AskAboutIntent ask when answerer.Chosen(ask.IntentId, language) is { } chosen:
                 return Answered(state, chosen, language);
-            case ShowDetails details when answerer.Chosen(details.IntentId, language) is { } full:
-                return (full, state with { LastChoices = full.Choices });
+            case ShowDetails details when answerer.Details(details.IntentId, language) is { } more:
+                return (more, state with { LastChoices = more.Choices });
             case StartFlow start when KnowledgeBase.Flows.GetValueOrDefault(start.FlowId) is { } flow:
                 return FromFlow(state, flow, runner.Start(flow, language), language);
             case RequestPerson:

@@ -15,10 +15,23 @@ internal sealed record IntentDefinition(
 {
     public const string OutOfScopeId = "out-of-scope";
 
+    /// <summary>The rest of the answer, shown when the user asks for more; null when the short answer is all there is.</summary>
+    public BilingualText? Details { get; init; }
+
+    /// <summary>Short answers to narrow questions about one thing the intent covers (one file's mode, one host name).</summary>
+    public IReadOnlyList<IntentFact> Facts { get; init; } = [];
+
     public bool IsOutOfScope => Id == OutOfScopeId;
 
     public IEnumerable<IntentExample> ExamplesIn(Language language) => Examples.Where(e => e.Language == language);
 }
+
+/// <summary>
+/// A narrow answer: used instead of the intent's answer when the question names this fact's subject and no other
+/// fact's (「known_hostsのパーミッションは？」 gets one line, not the whole table).
+/// </summary>
+/// <param name="About">Words that name the subject, compared after normalization (case, full-width); any one is enough.</param>
+internal sealed record IntentFact(IReadOnlyList<string> About, BilingualText Answer, SourceLocation Location);
 
 internal sealed record IntentExample(string Text, Language Language, SourceLocation Location);
 

@@ -7,7 +7,7 @@ namespace SshSupportBot.Intents;
 internal sealed class IntentFileParser(KnowledgeBaseRules rules)
 {
     private static readonly Regex IdShape = new("^[a-z0-9][a-z0-9-]*$", RegexOptions.CultureInvariant);
-    private static readonly string[] KnownKeys = ["version", "id", "title", "examples", "answer", "flow", "related", "patterns"];
+    private static readonly string[] KnownKeys = ["version", "id", "title", "examples", "answer", "details", "facts", "flow", "related", "patterns"];
 
     public IntentDefinition? Parse(string displayPath, string text, List<ValidationIssue> issues)
     {
@@ -61,6 +61,13 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
         var isOutOfScope = id == IntentDefinition.OutOfScopeId;
         var title = Bilingual(root, "title", displayPath, subject, issues, required: !isOutOfScope) ?? new BilingualText(id, id);
         var answer = Bilingual(root, "answer", displayPath, subject, issues, required: true) ?? new BilingualText("", "");
+        var details = Bilingual(root, "details", displayPath, subject, issues, required: false);
+        var facts = Facts(root, displayPath, subject, issues);
+        if (!isOutOfScope)
+        {
+            WarnIfLong(answer, rules.ShortAnswerMaxJa, rules.ShortAnswerMaxEn, KeyLocation(root, "answer", displayPath), subject, issues,
+                "'answer' is the first reply and should fit a phone screen: lead with what is wrong and the one command that fixes it, and move the background, other checks and tables to 'details:'");
+        }
         var examples = Examples(root, displayPath, subject, issues);
         var related = StringList(root, "related", displayPath, subject, issues);
         var patterns = Patterns(root, displayPath, subject, issues);
@@ -73,7 +80,74 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
             return null;
         }
 
-        return new IntentDefinition(id, title, examples, answer, flow, related.Select(r => new IntentReference(r.Value, r.Location)).ToList(), patterns, top);
+        return new IntentDefinition(id, title, examples, answer, flow, related.Select(r => new IntentReference(r.Value, r.Location)).ToList(), patterns, top)
+        {
+            Details = details,
+            Facts = facts,
+        };
+    }
+
+    private List<IntentFact> Facts(YamlMappingNode root, string file, string? subject, List<ValidationIssue> issues)
+    {
+        var result = new List<IntentFact>();
+        if (!root.Children.TryGetValue(new YamlScalarNode("facts"), out var node))
+        {
+            return result;
+        }
+        if (node is not YamlSequenceNode sequence)
+        {
+            issues.Add(Error(At(file, node), subject, "'facts' must be a list; each entry has 'about:' (a list of words) and 'answer:' with 'ja:' and 'en:'."));
+            return result;
+        }
+        var owners = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var item in sequence.Children)
+        {
+            var location = At(file, item);
+            if (item is not YamlMappingNode entry)
+            {
+                issues.Add(Error(location, subject, "each entry of 'facts' needs 'about:' (a list of words) and 'answer:' with 'ja:' and 'en:'."));
+                continue;
+            }
+            foreach (var key in entry.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not ("about" or "answer")))
+            {
+                issues.Add(Warning(At(file, key), subject, $"unknown key '{key.Value}' in a fact is ignored. A fact has only 'about:' and 'answer:'."));
+            }
+            var about = StringList(entry, "about", file, subject, issues);
+            if (about.Count == 0)
+            {
+                issues.Add(Error(location, subject, "this fact has no 'about:' words. Add the words a user would write to name its subject, e.g. 'about: [known_hosts]'."));
+            }
+            foreach (var (word, wordLocation) in about)
+            {
+                var key = Nlu.TextNormalizer.Normalize(word);
+                if (!owners.TryAdd(key, wordLocation))
+                {
+                    issues.Add(Error(wordLocation, subject,
+                        $"the word '{word}' already names the fact at {owners[key]}. A word may name one fact only; remove it here or there."));
+                }
+            }
+            var answer = Bilingual(entry, "answer", file, subject, issues, required: true);
+            if (answer is null || about.Count == 0)
+            {
+                continue;
+            }
+            WarnIfLong(answer, rules.FactAnswerMaxJa, rules.FactAnswerMaxEn, location, subject, issues,
+                "a fact answers one narrow question: keep it to a line or two and at most one command");
+            result.Add(new IntentFact(about.Select(a => a.Value).ToList(), answer, location));
+        }
+        return result;
+    }
+
+    private static void WarnIfLong(BilingualText text, int maxJa, int maxEn, SourceLocation location, string? subject, List<ValidationIssue> issues, string advice)
+    {
+        foreach (var (language, limit) in new[] { (Language.Ja, maxJa), (Language.En, maxEn) })
+        {
+            var length = text.For(language).Length;
+            if (length > limit)
+            {
+                issues.Add(Warning(location, subject, $"the {language.DisplayName()} text is {length} characters, over the target of {limit}. {advice}."));
+            }
+        }
     }
 
     private List<IntentExample> Examples(YamlMappingNode root, string file, string? subject, List<ValidationIssue> issues)

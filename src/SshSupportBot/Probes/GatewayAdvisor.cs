@@ -22,11 +22,7 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
             var warning = claim.FirstConnection ? HostKeyWarning.FirstConnection : HostKeyWarning.Changed;
             if (await verifier.VerifyAsync(claim.Host, claim.Port, claim.Fingerprint, warning, cancellationToken) is { } verdict)
             {
-                return reply with
-                {
-                    Findings = [verdict, .. reply.Findings],
-                    Text = Verdict(verdict, reply.Language) + "\n\n" + reply.Text,
-                };
+                return WithVerdict(reply, verdict) with { Findings = [verdict, .. reply.Findings] };
             }
             return reply;
         }
@@ -34,38 +30,65 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
         if (reply.Classification.Intent == ConnectionFailedIntent && !AboutAnotherHost(reply))
         {
             var results = await prober.ProbeAllAsync(cancellationToken);
-            return reply with { Text = Status(results, reply.Language) + "\n\n" + reply.Text };
+            return With(reply, Status(results, reply.Language));
         }
         return reply;
     }
+
+    /// <summary>The reply composed again with the advice as its first part, so nothing the advice says is said twice.</summary>
+    private static BotReply With(BotReply reply, ProbeAdvice advice, Func<ReplyParts, ReplyParts>? adjust = null)
+    {
+        var parts = (reply.Parts ?? new ReplyParts(null, [], false, reply.Text)) with { Advice = advice };
+        parts = adjust?.Invoke(parts) ?? parts;
+        return reply with { Parts = parts, Text = ReplyComposer.Compose(parts, reply.Language) };
+    }
+
+    /// <summary>
+    /// A verdict answers what the pasted warning's finding asked the user to check ("compare the fingerprint, then
+    /// remove the old key"), so that finding goes; "do not connect" also drops the answer, whose steps would remove
+    /// the key. Only when the gateway could not be reached does the finding keep the steps, under a one-line notice.
+    /// </summary>
+    private static BotReply WithVerdict(BotReply reply, Finding verdict)
+    {
+        if (verdict.Code == HostKeyVerifier.UnreachableCode)
+        {
+            return With(reply, new ProbeAdvice(Heading(verdict, reply.Language), CheckYourself.For(reply.Language)));
+        }
+        var advice = Verdict(verdict, reply.Language);
+        return With(reply, advice, parts => parts with
+        {
+            Findings = parts.Findings.Where(f => f.HostKey is null).ToList(),
+            Answer = verdict.Code == HostKeyVerifier.DoesNotMatchCode ? "" : ReplyComposer.Opening(parts.Answer),
+        });
+    }
+
+    private static readonly BilingualText CheckYourself = new("下の手順でご自身で確認してください。", "Please check it yourself as below.");
 
     /// <summary>The user pasted an error about some other host: the gateways' state says nothing about it.</summary>
     private bool AboutAnotherHost(BotReply reply) =>
         reply.Findings.Any(f => f.Intent == ConnectionFailedIntent) && !reply.Findings.Any(f =>
             prober.Options.Gateways.Any(g => f.Message.En.Contains(g.Host, StringComparison.OrdinalIgnoreCase)));
 
-    private static string Verdict(Finding verdict, Language language)
+    private static ProbeAdvice Verdict(Finding verdict, Language language) =>
+        new(Heading(verdict, language), verdict.Message.For(language), verdict.Fix is { } fix && fix != "yes" ? fix : null);
+
+    private static string Heading(Finding verdict, Language language)
     {
-        var heading = verdict.Code switch
+        return verdict.Code switch
         {
             HostKeyVerifier.MatchesCode => language == Language.Ja ? "*ゲートウェイに直接確認しました: 本物の鍵です*" : "*Checked with the gateway itself: this is its real key*",
             HostKeyVerifier.DoesNotMatchCode => language == Language.Ja ? "*⚠️ 接続しないでください: ゲートウェイの鍵と一致しません*" : "*⚠️ Do not connect: this is not the gateway's key*",
             _ => language == Language.Ja ? "*ゲートウェイに接続できず、鍵を確認できませんでした*" : "*The gateway could not be reached to check the key*",
         };
-        var text = new StringBuilder(heading).Append('\n').Append(verdict.Message.For(language));
-        if (verdict.Fix is { } fix && fix != "yes")
-        {
-            text.Append("\n```\n").Append(fix).Append("\n```");
-        }
-        return text.ToString();
     }
 
-    private static string Status(IReadOnlyList<ReachabilityResult> results, Language language)
+    private static ProbeAdvice Status(IReadOnlyList<ReachabilityResult> results, Language language)
     {
-        var text = new StringBuilder(language == Language.Ja ? "*いまゲートウェイに接続を試した結果*" : "*What the gateways answer right now*");
+        var heading = language == Language.Ja ? "*いまゲートウェイに接続を試した結果*" : "*What the gateways answer right now*";
+        var text = new StringBuilder();
         foreach (var result in results)
         {
-            text.Append("\n- `").Append(result.Host).Append('`').Append(result.Port == 22 ? "" : $":{result.Port}").Append(": ");
+            text.Append(text.Length == 0 ? "- `" : "\n- `").Append(result.Host).Append('`').Append(result.Port == 22 ? "" : $":{result.Port}").Append(": ");
             text.Append(result.Status switch
             {
                 ProbeStatus.Ok => language == Language.Ja
@@ -80,6 +103,6 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
         text.Append('\n').Append(language == Language.Ja
             ? "ゲートウェイが応答しているのに接続できない場合は、自分の側のネットワーク（学内ネットワーク、VPN、ファイアウォールでのポート 22）を確認してください。"
             : "If the gateways answer but you cannot connect, the problem is likely on your side of the network (campus network, VPN, firewall on port 22).");
-        return text.ToString();
+        return new ProbeAdvice(heading, text.ToString());
     }
 }

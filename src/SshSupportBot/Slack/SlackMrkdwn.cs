@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using SshSupportBot.Conversations;
 using SshSupportBot.Formatting;
 
 namespace SshSupportBot.Slack;
@@ -10,6 +11,7 @@ namespace SshSupportBot.Slack;
 /// <see cref="Escape"/> is the Slack escaping (Slack's own rule: only &amp;, &lt; and &gt;), applied to all text, so no
 /// <c>&lt;!channel&gt;</c>, <c>&lt;@U…&gt;</c> or <c>&lt;url|label&gt;</c> can come from a reply's text; user text
 /// quoted with <see cref="MarkdownLiteral"/> is never turned into a link either.
+/// Slack has no tables: a pipe table becomes a list, one row per item, its cells labelled by the header.
 /// </summary>
 internal static partial class SlackMrkdwn
 {
@@ -22,8 +24,18 @@ internal static partial class SlackMrkdwn
         var lines = markdown.Replace("\r\n", "\n").Split('\n');
         var prose = new StringBuilder();
         StringBuilder? code = null;
-        foreach (var raw in lines)
+        for (var index = 0; index < lines.Length; index++)
         {
+            var raw = lines[index];
+            if (code is null && MarkdownTable.TryRead(lines, index, out var afterTable) is { } table)
+            {
+                foreach (var row in table.Rows)
+                {
+                    prose.Append(Line(ListItem(table.Header, row))).Append('\n');
+                }
+                index = afterTable - 1;
+                continue;
+            }
             var trimmed = raw.TrimStart();
             if (trimmed.StartsWith(Fence, StringComparison.Ordinal))
             {
@@ -112,6 +124,13 @@ internal static partial class SlackMrkdwn
             }
         }
         return restored.ToString();
+    }
+
+    /// <summary>"- first cell — header: cell · header: cell", skipping empty cells.</summary>
+    private static string ListItem(IReadOnlyList<string> header, IReadOnlyList<string> row)
+    {
+        var labelled = row.Skip(1).Select((cell, i) => (Label: header[i + 1], Cell: cell)).Where(c => c.Cell.Length > 0).Select(c => $"{c.Label}: {c.Cell}");
+        return $"- {row[0]} — {string.Join(" · ", labelled)}";
     }
 
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -18,14 +18,61 @@ internal static class TeamsReplyRenderer
 
     public static IReadOnlyList<Activity> Render(BotReply reply, Activity incoming)
     {
-        var chunks = Split(TeamsMarkdown.Render(reply.Text), MaxTextBytes);
-        var activities = new List<Activity>(chunks.Count);
-        for (var i = 0; i < chunks.Count; i++)
+        var activities = new List<Activity>();
+        foreach (var (markdown, table) in Segments(reply.Text))
         {
-            var last = i == chunks.Count - 1;
-            activities.Add(Message(incoming, chunks[i], last && reply.Choices.Count > 0 ? [ChoiceCard(reply.Choices, reply.Language)] : null));
+            if (table is not null)
+            {
+                activities.AddRange(TeamsTableCard.Cards(table).Select(card => Message(incoming, "", [card])));
+                continue;
+            }
+            activities.AddRange(Split(TeamsMarkdown.Render(markdown), MaxTextBytes).Select(chunk => Message(incoming, chunk, null)));
+        }
+        if (activities.Count == 0)
+        {
+            activities.Add(Message(incoming, TeamsMarkdown.Render(reply.Text), null));
+        }
+        if (reply.Choices.Count > 0)
+        {
+            var last = activities[^1];
+            activities[^1] = last with { Attachments = [.. last.Attachments ?? [], ChoiceCard(reply.Choices, reply.Language)] };
         }
         return activities;
+    }
+
+    /// <summary>The reply cut around its tables, in order; text outside code blocks only.</summary>
+    private static List<(string Markdown, MarkdownTable? Table)> Segments(string text)
+    {
+        var segments = new List<(string, MarkdownTable?)>();
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var current = new StringBuilder();
+        var inCode = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].TrimStart().StartsWith(Fence, StringComparison.Ordinal))
+            {
+                inCode = !inCode;
+            }
+            else if (!inCode && MarkdownTable.TryRead(lines, i, out var end) is { } table)
+            {
+                Flush();
+                segments.Add(("", table));
+                i = end - 1;
+                continue;
+            }
+            current.Append(lines[i]).Append('\n');
+        }
+        Flush();
+        return segments;
+
+        void Flush()
+        {
+            if (current.ToString().Trim().Length > 0)
+            {
+                segments.Add((current.ToString().Trim('\n'), null));
+            }
+            current.Clear();
+        }
     }
 
     public static Activity Greeting(Activity incoming, ChannelAccount member) =>
@@ -72,29 +119,50 @@ internal static class TeamsReplyRenderer
         return new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card) };
     }
 
-    /// <summary>Splits at paragraph, then line, then character boundaries so no chunk exceeds <paramref name="maxBytes"/> in UTF-8.</summary>
+    /// <summary>
+    /// Splits at paragraph, then line, then character boundaries so no chunk exceeds <paramref name="maxBytes"/> in UTF-8.
+    /// A code block cut in two is closed at the end of one chunk and opened again in the next, so both stay copyable.
+    /// </summary>
     public static IReadOnlyList<string> Split(string text, int maxBytes)
     {
         var chunks = new List<string>();
         var rest = text;
         while (Encoding.UTF8.GetByteCount(rest) > maxBytes)
         {
-            var fit = LongestPrefixWithin(rest, maxBytes);
-            var cut = rest.LastIndexOf("\n\n", fit, StringComparison.Ordinal);
-            if (cut <= 0)
+            var cut = Cut(rest, maxBytes);
+            if (OpensCode(rest[..cut]))
             {
-                cut = rest.LastIndexOf('\n', fit - 1);
+                // Room for the closing fence.
+                cut = Cut(rest, maxBytes - Fence.Length - 1);
             }
-            if (cut <= 0)
-            {
-                cut = fit;
-            }
-            chunks.Add(rest[..cut].TrimEnd());
+            var chunk = rest[..cut].TrimEnd();
             rest = rest[cut..].TrimStart('\n');
+            if (OpensCode(chunk))
+            {
+                chunk += "\n" + Fence;
+                rest = Fence + "\n" + rest;
+            }
+            chunks.Add(chunk);
         }
         chunks.Add(rest);
         return chunks;
     }
+
+    private const string Fence = "```";
+
+    private static int Cut(string text, int maxBytes)
+    {
+        var fit = LongestPrefixWithin(text, maxBytes);
+        var cut = text.LastIndexOf("\n\n", fit, StringComparison.Ordinal);
+        if (cut <= 0)
+        {
+            cut = text.LastIndexOf('\n', fit - 1);
+        }
+        return cut <= 0 ? fit : cut;
+    }
+
+    private static bool OpensCode(string chunk) =>
+        chunk.Split('\n').Count(l => l.TrimStart().StartsWith(Fence, StringComparison.Ordinal)) % 2 == 1;
 
     private static int LongestPrefixWithin(string text, int maxBytes)
     {

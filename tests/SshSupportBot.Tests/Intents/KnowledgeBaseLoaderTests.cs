@@ -135,7 +135,7 @@ public sealed class KnowledgeBaseLoaderTests : IDisposable
         var result = Load();
 
         Assert.Contains("intents/greeting.yaml:1: error: intent 'greeting': the 'version' key is missing. Add 'version: 1' at the top of the file.", Errors(result));
-        Assert.Contains(result.Issues, i => i.ToString() == "intents/greeting.yaml:41: warning: intent 'greeting': unknown key 'synonyms' is ignored. The keys an intent file may have are: version, id, title, examples, answer, flow, related, patterns.");
+        Assert.Contains(result.Issues, i => i.ToString() == "intents/greeting.yaml:41: warning: intent 'greeting': unknown key 'synonyms' is ignored. The keys an intent file may have are: version, id, title, examples, answer, details, facts, flow, related, patterns.");
     }
 
     [Fact]

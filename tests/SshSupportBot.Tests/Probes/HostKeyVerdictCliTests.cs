@@ -56,7 +56,11 @@ public sealed class HostKeyVerdictCliTests
         var verdict = reply.GetProperty("findings")[0];
         Assert.Equal("host-key-matches-gateway", verdict.GetProperty("code").GetString());
         Assert.Equal($"ssh-keygen -R '[127.0.0.1]:{server.Port}'", verdict.GetProperty("fix").GetString());
-        Assert.Contains("real key", reply.GetProperty("answer").GetString());
+        var answer = reply.GetProperty("answer").GetString()!;
+        Assert.Contains("real key", answer);
+        // Issue 14: the live check, the finding and the answer are composed together; the command is given once.
+        Assert.Single(answer.Split('\n'), l => l.Trim() == $"ssh-keygen -R '[127.0.0.1]:{server.Port}'");
+        Assert.True(answer.Length <= 1500, $"{answer.Length} characters:\n{answer}");
     }
 
     [Fact]
@@ -69,7 +73,11 @@ public sealed class HostKeyVerdictCliTests
         var verdict = reply.GetProperty("findings")[0];
         Assert.Equal("host-key-does-not-match-gateway", verdict.GetProperty("code").GetString());
         Assert.Equal("critical", verdict.GetProperty("severity").GetString());
-        Assert.Contains("Do not connect", reply.GetProperty("answer").GetString());
+        var answer = reply.GetProperty("answer").GetString()!;
+        Assert.Contains("Do not connect", answer);
+        // Nothing in the reply may still tell the user to remove the old key and answer yes.
+        Assert.DoesNotContain(answer.Split('\n'), l => l.Trim().StartsWith("ssh-keygen -R", StringComparison.Ordinal));
+        Assert.DoesNotContain("Only if it does", answer);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class TwoReplicaTests(ReplicaSet set) : IClassFixture<ReplicaSet>
         var afterwards = await SendAsync(set.B, "D-redis-after", "Ev-redis-3", "1", 2);
         var next = await SendAsync(set.A, "D-redis-after", "Ev-redis-4", "2", 3);
 
-        Assert.Contains("authorized_keys", whileDown);
+        Assert.Contains("stat -c", whileDown);
         Assert.Contains("ServerAliveInterval", afterwards);
         Assert.Contains("Paste the last few lines", next);
     }

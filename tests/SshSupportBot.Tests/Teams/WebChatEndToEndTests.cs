@@ -17,7 +17,7 @@ public sealed class WebChatEndToEndTests(ITestOutputHelper output)
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromMinutes(3);
 
     [Fact]
-    public async Task A_web_chat_user_pastes_an_ssh_error_sees_the_answer_clicks_a_choice_and_gets_the_next_reply()
+    public async Task A_web_chat_user_pastes_an_ssh_error_sees_the_answer_clicks_a_choice_and_then_more_to_see_a_table_card()
     {
         var e2e = E2ePaths.E2eDirectory();
         Assert.True(File.Exists(E2ePaths.Chromium),
@@ -43,7 +43,9 @@ public sealed class WebChatEndToEndTests(ITestOutputHelper output)
             Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
             File.Delete(screenshot);
             File.Delete(Path.Combine(e2e, "artifacts", "webchat-teams-failure.png"));
-            using var client = Start("node", [Path.Combine(e2e, "run-e2e.js"), "--bot", botUrl + "/api/messages", "--screenshot", screenshot], log, "client");
+            // After the answer, "More" brings the details, whose table arrives as an Adaptive Card Table (issue 14).
+            using var client = Start("node", [Path.Combine(e2e, "run-e2e.js"), "--bot", botUrl + "/api/messages", "--screenshot", screenshot,
+                "--then-choice", "More", "--expect-then", "600 or 644"], log, "client");
             var exited = await WaitForExitAsync(client, ClientTimeout);
 
             output.WriteLine(log.ToString());
@@ -51,6 +53,7 @@ public sealed class WebChatEndToEndTests(ITestOutputHelper output)
             Assert.True(client.ExitCode == 0, $"The Web Chat client failed with exit code {client.ExitCode}:\n{log}");
             Assert.True(File.Exists(screenshot), "No screenshot at " + screenshot);
             Assert.Contains("TEAMS AUTHENTICATION IS OFF", log.ToString());
+            Assert.Contains("e2e: saw 600 or 644", log.ToString());
         }
         finally
         {

@@ -27,7 +27,9 @@ internal sealed class TinyKnowledgeBase : IDisposable
             "秘密鍵のパーミッションを `chmod 600 ~/.ssh/id_ed25519` で直してください。",
             "Make your private key readable only by you: `chmod 600 ~/.ssh/id_ed25519` and `chmod 700 ~/.ssh`.",
             ["鍵のパーミッション", "秘密鍵の権限", "id_rsa の権限", "鍵ファイルのモード", ".ssh ディレクトリの権限"],
-            ["key file permissions", "private key mode", "id_rsa permissions too open", "chmod on my key", ".ssh directory permissions"]);
+            ["key file permissions", "private key mode", "id_rsa permissions too open", "chmod on my key", ".ssh directory permissions"],
+            details: ("| パス | パーミッション |\n|---|---|\n| `~/.ssh/` | 700 |\n| `~/.ssh/id_ed25519` | 600 |\n| `~/.ssh/known_hosts` | 600 または 644 |",
+                "Set these modes:\n\n| Path | Mode | Where |\n|---|---|---|\n| `~/.ssh/` | 700 | both |\n| `~/.ssh/id_ed25519` | 600 | your computer |\n| `~/.ssh/known_hosts` | 600 or 644 | your computer |\n\n```\nchmod 700 ~/.ssh\n```"));
         kb.Write("register-public-key", "公開鍵を登録する", "Register your public key",
             "公開鍵をアカウントページで登録してください。",
             "Register your public key on the account page, then try again.",
@@ -41,7 +43,8 @@ internal sealed class TinyKnowledgeBase : IDisposable
         return kb;
     }
 
-    private void Write(string id, string titleJa, string titleEn, string answerJa, string answerEn, string[] topicsJa, string[] topicsEn)
+    private void Write(string id, string titleJa, string titleEn, string answerJa, string answerEn, string[] topicsJa, string[] topicsEn,
+        (string Ja, string En)? details = null)
     {
         string[] framesJa = ["{0}について教えて", "{0}はどうすればいい", "{0}で困っています"];
         string[] framesEn = ["help with {0}", "how do I handle {0}", "question about {0}"];
@@ -59,8 +62,14 @@ internal sealed class TinyKnowledgeBase : IDisposable
             yaml.AppendLine($"    - '{example}'");
         }
         yaml.AppendLine("answer:").AppendLine($"  ja: '{answerJa}'").AppendLine($"  en: '{answerEn}'");
+        if (details is { } more)
+        {
+            yaml.AppendLine("details:").AppendLine("  ja: |").Append(Indent(more.Ja)).AppendLine("  en: |").Append(Indent(more.En));
+        }
         File.WriteAllText(Path.Combine(IntentsPath, id + ".yaml"), yaml.ToString());
     }
+
+    private static string Indent(string text) => string.Concat(text.Split('\n').Select(l => "    " + l + "\n"));
 
     public void Dispose()
     {
