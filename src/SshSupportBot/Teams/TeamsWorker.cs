@@ -12,6 +12,7 @@ internal sealed class TeamsWorker(
     ITurnHandler turns,
     ConnectorClient connector,
     IEventDeduplicator deduplicator,
+    Hosting.OutboxDelivery delivery,
     ILogger<TeamsWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan ActivityMemory = TimeSpan.FromHours(1);
@@ -27,25 +28,14 @@ internal sealed class TeamsWorker(
     {
         var activity = item.Activity;
         var conversationId = activity.Conversation?.Id ?? "";
-        if (!string.IsNullOrEmpty(activity.Id)
-            && !await deduplicator.TryClaimAsync($"teams:{activity.ChannelId}:{conversationId}:{activity.Id}", ActivityMemory, ct))
-        {
-            logger.LogInformation("Skipping activity {ActivityId}: already answered", activity.Id);
-            return;
-        }
+        // Turns were claimed in the outbox by the endpoint, before the acknowledgement.
         try
         {
             switch (item.Action)
             {
                 case InboundAction.Turn turn:
-                    var replies = await turns.HandleAsync(turn.Message, ct);
-                    foreach (var reply in replies)
-                    {
-                        foreach (var outbound in TeamsReplyRenderer.Render(reply, activity))
-                        {
-                            await SendAsync(item, outbound, ct);
-                        }
-                    }
+                    var replies = item.RecordedReplies ?? await turns.HandleAsync(turn.Message, ct);
+                    await delivery.DeliverAsync(Storage.OutboxRecord.KeyFor(turn.Message), replies, (r, c) => SendAllAsync(item, r, c), ct);
                     break;
                 case InboundAction.Greet greet:
                     foreach (var member in greet.Members)
@@ -65,10 +55,25 @@ internal sealed class TeamsWorker(
             try
             {
                 await SendAsync(item, TeamsReplyRenderer.Apology(activity), ct);
+                if (item.Action is InboundAction.Turn answered)
+                {
+                    await delivery.MarkSentAsync(Storage.OutboxRecord.KeyFor(answered.Message), ct);
+                }
             }
             catch (Exception apologyFailure) when (!ct.IsCancellationRequested)
             {
                 logger.LogError(apologyFailure, "Could not send the apology for activity {ActivityId}", activity.Id);
+            }
+        }
+    }
+
+    private async Task SendAllAsync(TeamsWorkItem item, IReadOnlyList<BotReply> replies, CancellationToken ct)
+    {
+        foreach (var reply in replies)
+        {
+            foreach (var outbound in TeamsReplyRenderer.Render(reply, item.Activity))
+            {
+                await SendAsync(item, outbound, ct);
             }
         }
     }
