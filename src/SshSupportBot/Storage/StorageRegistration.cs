@@ -17,11 +17,18 @@ internal static class StorageRegistration
         services.AddHostedService<Hosting.OutboxSweeper>();
         if (string.IsNullOrWhiteSpace(settings.Redis))
         {
+            // Before any store opens the file: a damaged database is kept aside, not a reason to exit at every start.
+            var notice = SqliteStartupCheck.KeepDamagedFileAside(runtime.ConversationDatabasePath, TimeProvider.System);
+            if (notice is not null)
+            {
+                Console.Error.WriteLine("error: " + notice);
+            }
+            var health = new SqliteHealth(runtime.ConversationDatabasePath, TimeProvider.System, notice);
             services.AddSingleton<IConversationStore>(sp => runtime.CreateDefaultStore(sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IEventDeduplicator>(sp => new SqliteEventDeduplicator(runtime.ConversationDatabasePath, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<ITurnOutbox>(sp => new SqliteTurnOutbox(runtime.ConversationDatabasePath, outboxTiming, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IConversationLock>(sp => sp.GetRequiredService<InProcessConversationLock>());
-            services.AddSingleton<IStorageHealth>(new SqliteHealth(runtime.ConversationDatabasePath));
+            services.AddSingleton<IStorageHealth>(health);
             services.AddSingleton<IFeedbackStore>(new SqliteFeedbackStore(runtime.ConversationDatabasePath, feedbackWindow));
             return;
         }
