@@ -28,8 +28,9 @@ internal sealed class SqliteHealth : IStorageHealth
             CREATE TABLE IF NOT EXISTS store_identity (id INTEGER PRIMARY KEY CHECK (id = 1), token TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS health_check (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at INTEGER NOT NULL);
             INSERT OR IGNORE INTO store_identity (id, token) VALUES (1, lower(hex(randomblob(16))));
-            SELECT token FROM store_identity WHERE id = 1;
             """;
+        command.ExecuteNonQuery();
+        command.CommandText = "SELECT token FROM store_identity WHERE id = 1";
         _identity = (string)command.ExecuteScalar()!;
     }
 

@@ -20,7 +20,8 @@ public sealed class ReplicaSet : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Redis = await RedisServer.StartAsync();
+        // Persistent as infra/ ships it, so a restart mid-conversation loses nothing.
+        Redis = await RedisServer.StartAsync(appendOnly: true);
         Slack = await FakeSlack.StartAsync();
         // One after the other: the first trains the model if needed, the second loads it.
         A = await StartReplicaAsync("A");

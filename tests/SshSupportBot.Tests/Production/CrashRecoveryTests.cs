@@ -1,0 +1,219 @@
+using System.Net;
+using System.Net.Http.Json;
+using SshSupportBot.Hosting;
+using SshSupportBot.Tests.Production.Support;
+using SshSupportBot.Tests.Slack.Support;
+using SshSupportBot.Tests.Support;
+using SshSupportBot.Tests.Teams.Support;
+
+namespace SshSupportBot.Tests.Production;
+
+/// <summary>The fake Slack and the fake Bot Connector, shared by the crash tests; each test has its own channel and database.</summary>
+public sealed class CrashRecoveryFixture : IAsyncLifetime
+{
+    internal FakeSlack Slack { get; private set; } = null!;
+
+    internal FakeConnector Connector { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Slack = await FakeSlack.StartAsync();
+        Connector = await FakeConnector.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await (Slack?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (Connector?.DisposeAsync() ?? ValueTask.CompletedTask);
+    }
+}
+
+/// <summary>
+/// A real <c>sshbot serve</c> killed with SIGKILL at a chosen point of a turn (its test-only fault injection), restarted on
+/// the same SQLite file, and sent what the platform sends then: Slack re-delivers the same signed event, Teams nothing.
+/// </summary>
+public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFixture<CrashRecoveryFixture>, IDisposable
+{
+    private const string StartDropsFlow = "flow:start:connection-drops";
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(20);
+
+    // Trained once, then loaded by every process of these tests.
+    private static readonly string ModelDirectory = Path.Combine(Path.GetTempPath(), "sshbot-crash-tests-model");
+
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("sshbot-crash-").FullName;
+
+    private Task<BotReplica> StartAsync(string name, string? crashAt)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Bot__IntentsPath"] = RepositoryPaths.Intents,
+            ["Bot__DataDirectory"] = ModelDirectory,
+            ["Storage__Sqlite"] = Path.Combine(dataDirectory, "conversations.db"),
+            ["Storage__TurnClaimLease"] = "00:00:03",
+            ["Storage__OutboxResendAfter"] = "00:00:01",
+            ["Slack__BotToken"] = "xoxb-crash",
+            ["Slack__BotUserId"] = "UBOT",
+            ["Slack__SigningSecret"] = SlackTestHost.SigningSecret,
+            ["Slack__ApiBaseUrl"] = fixture.Slack.ApiBaseUrl.AbsoluteUri,
+            ["Slack__MessageInterval"] = "00:00:00.010",
+            ["Teams__AppId"] = "crash-local",
+            ["Teams__AllowUnauthenticated"] = "true",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        if (crashAt is not null)
+        {
+            environment[FaultInjection.Variable] = crashAt;
+        }
+        return BotReplica.StartAsync(name, environment);
+    }
+
+    private IReadOnlyList<string> SlackPostsTo(string channel) => fixture.Slack.Posts
+        .Where(p => p.Body.TryGetProperty("channel", out var c) && c.GetString() == channel)
+        .Select(p => p.Body.GetProperty("text").GetString() ?? "")
+        .ToList();
+
+    private static HttpRequestMessage SlackEvent(string eventId, string channel, string text, int? retryNum = null) =>
+        SlackPayloads.SignedEvent(ReplicaSet.DirectMessage(eventId, channel, text, $"1800001{Math.Abs(eventId.GetHashCode()) % 1000:000}.000100"), retryNum);
+
+    private async Task<string> AskSlackAsync(BotReplica bot, string channel, string eventId, string text, int expectedPosts)
+    {
+        using var response = await bot.Client.SendAsync(SlackEvent(eventId, channel, text));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await fixture.Slack.Changed.WaitUntilAsync(() => SlackPostsTo(channel).Count >= expectedPosts, ReplyTimeout, $"reply {expectedPosts} in {channel}");
+        return SlackPostsTo(channel)[expectedPosts - 1];
+    }
+
+    /// <summary>Sends a request the server may not live to answer; only its crash is certain.</summary>
+    private static async Task SendIntoCrashAsync(BotReplica doomed, HttpRequestMessage request)
+    {
+        try
+        {
+            using var _ = await doomed.Client.SendAsync(request);
+        }
+        catch (HttpRequestException)
+        {
+        }
+        Assert.True(await doomed.WaitForExitAsync(ReplyTimeout), "the fault injection did not kill the server");
+        Assert.Equal(137, doomed.ExitCode);
+    }
+
+    [Theory]
+    [InlineData(FaultInjection.AfterCommit)]
+    [InlineData(FaultInjection.BeforeSend)]
+    public async Task A_server_killed_mid_turn_answers_the_slack_redeliveries_exactly_once_and_the_flow_goes_on(string point)
+    {
+        var channel = "D-crash-" + point;
+        var eventId = $"Ev-crash-{point}-2";
+        await using (var doomed = await StartAsync("doomed", $"{point}@{eventId}"))
+        {
+            Assert.Contains("ServerAliveInterval", await AskSlackAsync(doomed, channel, $"Ev-crash-{point}-1", StartDropsFlow, 1));
+            await SendIntoCrashAsync(doomed, SlackEvent(eventId, channel, "2"));
+        }
+        Assert.Single(SlackPostsTo(channel));
+
+        await using var restarted = await StartAsync("restarted", null);
+        // Slack's three retries of the event the dead server had acknowledged.
+        foreach (var retry in new[] { 1, 2, 3 })
+        {
+            using var response = await restarted.Client.SendAsync(SlackEvent(eventId, channel, "2", retry));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await Task.Delay(700);
+        }
+        await fixture.Slack.Changed.WaitUntilAsync(() => SlackPostsTo(channel).Count >= 2, ReplyTimeout, "the recorded reply");
+        // Longer than the resend delay and two sweeps: a second copy, were one coming, would be here by now.
+        await Task.Delay(2500);
+
+        var posts = SlackPostsTo(channel);
+        Assert.Equal(2, posts.Count);
+        Assert.Contains("Paste the last few lines", posts[1]);
+        Assert.Contains("If it still drops", await AskSlackAsync(restarted, channel, $"Ev-crash-{point}-3", "client_loop: send disconnect: Broken pipe", 3));
+    }
+
+    [Fact]
+    public async Task A_server_killed_after_posting_but_before_marking_it_sent_posts_the_reply_again_rather_than_lose_it()
+    {
+        var channel = "D-crash-after-send";
+        const string eventId = "Ev-crash-after-send-2";
+        await using (var doomed = await StartAsync("doomed", $"{FaultInjection.AfterSend}@{eventId}"))
+        {
+            await AskSlackAsync(doomed, channel, "Ev-crash-after-send-1", StartDropsFlow, 1);
+            await SendIntoCrashAsync(doomed, SlackEvent(eventId, channel, "2"));
+        }
+        // Slack took the post before the kill: the user saw it, and nothing recorded that they did.
+        Assert.Equal(2, SlackPostsTo(channel).Count);
+
+        await using var restarted = await StartAsync("restarted", null);
+        using (var response = await restarted.Client.SendAsync(SlackEvent(eventId, channel, "2", retryNum: 1)))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        await fixture.Slack.Changed.WaitUntilAsync(() => SlackPostsTo(channel).Count >= 3, ReplyTimeout, "the re-sent reply");
+        await Task.Delay(2500);
+
+        // At least once, never decided twice: the same recorded reply again, and the flow is still at the step it shows.
+        var posts = SlackPostsTo(channel);
+        Assert.Equal(3, posts.Count);
+        Assert.Equal(posts[1], posts[2]);
+        Assert.Contains("If it still drops", await AskSlackAsync(restarted, channel, "Ev-crash-after-send-3", "client_loop: send disconnect: Broken pipe", 4));
+    }
+
+    [Fact]
+    public async Task A_server_killed_after_the_commit_of_a_teams_turn_sends_the_recorded_reply_after_restart_without_any_redelivery()
+    {
+        var connector = fixture.Connector;
+        var conversation = "a:crash-" + Guid.NewGuid().ToString("N");
+        var activityId = "act-crash-2-" + Guid.NewGuid().ToString("N")[..8];
+        IReadOnlyList<RecordedReply> RepliesHere() => connector.Accepted.Where(r => r.ConversationId == conversation).ToList();
+        HttpRequestMessage Activity(string id, string text)
+        {
+            var activity = ActivityBuilder.Message(text, connector.ServiceUrl, id);
+            activity["conversation"] = new { id = conversation, conversationType = "personal" };
+            return new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = JsonContent.Create(activity) };
+        }
+        async Task<string> WaitForReplyAsync(int count)
+        {
+            var deadline = DateTime.UtcNow + ReplyTimeout;
+            while (RepliesHere().Count < count && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+            Assert.True(RepliesHere().Count >= count, $"Teams reply {count} did not arrive");
+            return RepliesHere()[count - 1].Text;
+        }
+
+        await using (var doomed = await StartAsync("doomed", $"{FaultInjection.AfterCommit}@{activityId}"))
+        {
+            using (var first = await doomed.Client.SendAsync(Activity("act-crash-1-" + activityId, StartDropsFlow)))
+            {
+                Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+            }
+            Assert.Contains("ServerAliveInterval", await WaitForReplyAsync(1));
+            await SendIntoCrashAsync(doomed, Activity(activityId, "2"));
+        }
+        Assert.Single(RepliesHere());
+
+        await using var restarted = await StartAsync("restarted", null);
+        var recovered = await WaitForReplyAsync(2);
+        await Task.Delay(2500);
+
+        Assert.Equal(2, RepliesHere().Count);
+        Assert.Contains("Paste the last few lines", recovered);
+        Assert.Equal(activityId, RepliesHere()[1].ReplyToId);
+        using (var third = await restarted.Client.SendAsync(Activity("act-crash-3-" + activityId, "client_loop: send disconnect: Broken pipe")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, third.StatusCode);
+        }
+        Assert.Contains("If it still drops", await WaitForReplyAsync(3));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
