@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SshSupportBot.Conversations;
 using SshSupportBot.Storage;
 
@@ -9,15 +10,39 @@ namespace SshSupportBot.Hosting;
 /// </summary>
 internal sealed class OutboxDelivery(ITurnOutbox outbox, ILogger<OutboxDelivery> logger)
 {
-    public async Task DeliverAsync(string eventKey, IReadOnlyList<BotReply> replies, Func<IReadOnlyList<BotReply>, CancellationToken, Task> send,
-        CancellationToken cancellationToken)
+    // Sends under way in this process. A slow send (a cold client, a rate limit) can outlast the resend delay; the sweep
+    // or a re-delivery must not send the same reply beside it.
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+
+    /// <param name="answer">Runs the turn (the engine records its reply with the state) or returns the recorded reply.</param>
+    /// <returns>False when this process is already answering <paramref name="eventKey"/>; nothing was sent.</returns>
+    public async Task<bool> DeliverAsync(string eventKey, Func<Task<IReadOnlyList<BotReply>>> answer, Func<IReadOnlyList<BotReply>, CancellationToken, Task> send,
+        CancellationToken cancellationToken, bool alreadyRecorded = false)
     {
-        // The layers around the engine may have added to its replies (feedback buttons, a hand-off note): keep the final ones.
-        await BestEffortAsync(() => outbox.RecordAsync(new OutboxRecord(eventKey, replies), cancellationToken), eventKey);
-        FaultInjection.CrashIfArmed(FaultInjection.BeforeSend, eventKey);
-        await send(replies, cancellationToken);
-        FaultInjection.CrashIfArmed(FaultInjection.AfterSend, eventKey);
-        await MarkSentAsync(eventKey, cancellationToken);
+        if (!_inFlight.TryAdd(eventKey, 0))
+        {
+            logger.LogInformation("Reply of event {EventKey} is being sent already; not sending it beside", eventKey);
+            return false;
+        }
+        try
+        {
+            var replies = await answer();
+            if (!alreadyRecorded)
+            {
+                // The layers around the engine may have added to its replies (feedback buttons, a hand-off note): keep the final ones.
+                await BestEffortAsync(() => outbox.RecordAsync(new OutboxRecord(eventKey, replies), cancellationToken), eventKey);
+            }
+            FaultInjection.CrashIfArmed(FaultInjection.BeforeSend, eventKey);
+            await send(replies, cancellationToken);
+            FaultInjection.CrashIfArmed(FaultInjection.AfterSend, eventKey);
+            await MarkSentAsync(eventKey, cancellationToken);
+            logger.LogDebug("Reply of event {EventKey} sent and marked sent", eventKey);
+            return true;
+        }
+        finally
+        {
+            _inFlight.TryRemove(eventKey, out _);
+        }
     }
 
     /// <summary>Also after an apology went out instead of the answer: the event is answered either way.</summary>

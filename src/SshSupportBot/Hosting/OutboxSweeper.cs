@@ -6,8 +6,8 @@ namespace SshSupportBot.Hosting;
 /// At start-up and then every few seconds, sends recorded replies that nobody marked sent: a turn whose process died
 /// after its commit, on a channel that does not re-deliver (Teams) or whose re-deliveries ran out (Slack).
 /// </summary>
-internal sealed class OutboxSweeper(ITurnOutbox outbox, IEnumerable<IOutboxChannel> channels, StorageSettings settings, TimeProvider time,
-    ILogger<OutboxSweeper> logger) : BackgroundService
+internal sealed class OutboxSweeper(ITurnOutbox outbox, OutboxDelivery delivery, IEnumerable<IOutboxChannel> channels, StorageSettings settings,
+    TimeProvider time, ILogger<OutboxSweeper> logger) : BackgroundService
 {
     private const int Batch = 50;
 
@@ -51,11 +51,12 @@ internal sealed class OutboxSweeper(ITurnOutbox outbox, IEnumerable<IOutboxChann
             }
             try
             {
-                await channel.SendAsync(pending.Address, pending.Replies, cancellationToken);
-                FaultInjection.CrashIfArmed(FaultInjection.AfterSend, pending.EventKey);
-                await outbox.MarkSentAsync(pending.EventKey, cancellationToken);
-                sent++;
-                logger.LogInformation("Outbox sent the recorded reply of event {EventKey} that was never marked sent", pending.EventKey);
+                if (await delivery.DeliverAsync(pending.EventKey, () => Task.FromResult(pending.Replies), (r, c) => channel.SendAsync(pending.Address, r, c), cancellationToken,
+                        alreadyRecorded: true))
+                {
+                    sent++;
+                    logger.LogInformation("Outbox sent the recorded reply of event {EventKey} that was never marked sent", pending.EventKey);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -33,9 +33,10 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
             {
                 await choiceMarker.MarkAsync(pressed, turn.Message.UserId, ct);
             }
-            var replies = turn.RecordedReplies ?? await handler.HandleAsync(turn.Message, ct);
-            await delivery.DeliverAsync(Storage.OutboxRecord.KeyFor(turn.Message), replies, (r, c) => sender.SendAsync(turn.Target, r, c), ct);
-            logger.LogInformation("Slack turn answered with {ReplyCount} replies (choice: {IsChoice})", replies.Count, turn.Message.IsChoice);
+            var sent = await delivery.DeliverAsync(Storage.OutboxRecord.KeyFor(turn.Message),
+                () => turn.RecordedReplies is { } recorded ? Task.FromResult(recorded) : handler.HandleAsync(turn.Message, ct),
+                (replies, c) => sender.SendAsync(turn.Target, replies, c), ct, alreadyRecorded: turn.RecordedReplies is not null);
+            logger.LogInformation("Slack turn answered (sent: {Sent}, choice: {IsChoice})", sent, turn.Message.IsChoice);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

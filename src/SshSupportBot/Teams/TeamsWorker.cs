@@ -34,8 +34,9 @@ internal sealed class TeamsWorker(
             switch (item.Action)
             {
                 case InboundAction.Turn turn:
-                    var replies = item.RecordedReplies ?? await turns.HandleAsync(turn.Message, ct);
-                    await delivery.DeliverAsync(Storage.OutboxRecord.KeyFor(turn.Message), replies, (r, c) => SendAllAsync(item, r, c), ct);
+                    await delivery.DeliverAsync(Storage.OutboxRecord.KeyFor(turn.Message),
+                        () => item.RecordedReplies is { } recorded ? Task.FromResult(recorded) : turns.HandleAsync(turn.Message, ct),
+                        (replies, c) => SendAllAsync(item, replies, c), ct, alreadyRecorded: item.RecordedReplies is not null);
                     break;
                 case InboundAction.Greet greet:
                     foreach (var member in greet.Members)

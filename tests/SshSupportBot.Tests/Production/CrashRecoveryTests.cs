@@ -59,6 +59,11 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
             ["Teams__AppId"] = "crash-local",
             ["Teams__AllowUnauthenticated"] = "true",
             ["Logging__LogLevel__Default"] = "Warning",
+            // What the outbox decided shows in a failure message.
+            ["Logging__LogLevel__SshSupportBot.Hosting.OutboxSweeper"] = "Information",
+            ["Logging__LogLevel__SshSupportBot.Hosting.OutboxDelivery"] = "Debug",
+            ["Logging__LogLevel__SshSupportBot.Slack.SlackInbox"] = "Information",
+            ["Logging__LogLevel__SshSupportBot.Slack.SlackTurnWorker"] = "Information",
         };
         if (crashAt is not null)
         {
@@ -83,6 +88,20 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
         return SlackPostsTo(channel)[expectedPosts - 1];
     }
 
+    /// <summary>
+    /// Waits until the bot marked the reply sent: the fake sees the post a moment before that, and a kill inside that moment
+    /// is the one window where a reply goes out twice (see the after-send test).
+    /// </summary>
+    private static async Task MarkedSentAsync(BotReplica bot, string eventKey)
+    {
+        var deadline = DateTime.UtcNow + ReplyTimeout;
+        while (!bot.Log.Contains($"Reply of event {eventKey} sent and marked sent", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        Assert.Contains($"Reply of event {eventKey} sent and marked sent", bot.Log);
+    }
+
     /// <summary>Sends a request the server may not live to answer; only its crash is certain.</summary>
     private static async Task SendIntoCrashAsync(BotReplica doomed, HttpRequestMessage request)
     {
@@ -104,10 +123,13 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
     {
         var channel = "D-crash-" + point;
         var eventId = $"Ev-crash-{point}-2";
+        string doomedLog;
         await using (var doomed = await StartAsync("doomed", $"{point}@{eventId}"))
         {
             Assert.Contains("ServerAliveInterval", await AskSlackAsync(doomed, channel, $"Ev-crash-{point}-1", StartDropsFlow, 1));
+            await MarkedSentAsync(doomed, $"slack:Ev-crash-{point}-1");
             await SendIntoCrashAsync(doomed, SlackEvent(eventId, channel, "2"));
+            doomedLog = doomed.Log;
         }
         Assert.Single(SlackPostsTo(channel));
 
@@ -124,7 +146,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
         await Task.Delay(2500);
 
         var posts = SlackPostsTo(channel);
-        Assert.Equal(2, posts.Count);
+        Assert.True(posts.Count == 2, $"{posts.Count} posts:\n{string.Join("\n---\n", posts.Select(p => p[..Math.Min(60, p.Length)]))}\n{doomedLog}\n{restarted.Log}");
         Assert.Contains("Paste the last few lines", posts[1]);
         Assert.Contains("If it still drops", await AskSlackAsync(restarted, channel, $"Ev-crash-{point}-3", "client_loop: send disconnect: Broken pipe", 3));
     }
@@ -137,6 +159,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
         await using (var doomed = await StartAsync("doomed", $"{FaultInjection.AfterSend}@{eventId}"))
         {
             await AskSlackAsync(doomed, channel, "Ev-crash-after-send-1", StartDropsFlow, 1);
+            await MarkedSentAsync(doomed, "slack:Ev-crash-after-send-1");
             await SendIntoCrashAsync(doomed, SlackEvent(eventId, channel, "2"));
         }
         // Slack took the post before the kill: the user saw it, and nothing recorded that they did.
@@ -162,7 +185,8 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
     {
         var connector = fixture.Connector;
         var conversation = "a:crash-" + Guid.NewGuid().ToString("N");
-        var activityId = "act-crash-2-" + Guid.NewGuid().ToString("N")[..8];
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var activityId = $"act-{run}-2";
         IReadOnlyList<RecordedReply> RepliesHere() => connector.Accepted.Where(r => r.ConversationId == conversation).ToList();
         HttpRequestMessage Activity(string id, string text)
         {
@@ -183,11 +207,19 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
 
         await using (var doomed = await StartAsync("doomed", $"{FaultInjection.AfterCommit}@{activityId}"))
         {
-            using (var first = await doomed.Client.SendAsync(Activity("act-crash-1-" + activityId, StartDropsFlow)))
+            using (var first = await doomed.Client.SendAsync(Activity($"act-{run}-1", StartDropsFlow)))
             {
                 Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
             }
-            Assert.Contains("ServerAliveInterval", await WaitForReplyAsync(1));
+            try
+            {
+                Assert.Contains("ServerAliveInterval", await WaitForReplyAsync(1));
+                await MarkedSentAsync(doomed, $"teams:act-{run}-1");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new InvalidOperationException(doomed.Log, e);
+            }
             await SendIntoCrashAsync(doomed, Activity(activityId, "2"));
         }
         Assert.Single(RepliesHere());
@@ -199,7 +231,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
         Assert.Equal(2, RepliesHere().Count);
         Assert.Contains("Paste the last few lines", recovered);
         Assert.Equal(activityId, RepliesHere()[1].ReplyToId);
-        using (var third = await restarted.Client.SendAsync(Activity("act-crash-3-" + activityId, "client_loop: send disconnect: Broken pipe")))
+        using (var third = await restarted.Client.SendAsync(Activity($"act-{run}-3", "client_loop: send disconnect: Broken pipe")))
         {
             Assert.Equal(HttpStatusCode.Accepted, third.StatusCode);
         }
