@@ -32,13 +32,14 @@ public sealed class CrashRecoveryFixture : IAsyncLifetime
 /// A real <c>sshbot serve</c> killed with SIGKILL at a chosen point of a turn (its test-only fault injection), restarted on
 /// the same SQLite file, and sent what the platform sends then: Slack re-delivers the same signed event, Teams nothing.
 /// </summary>
+[Collection(BotProcesses.Name)]
 public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFixture<CrashRecoveryFixture>, IDisposable
 {
     private const string StartDropsFlow = "flow:start:connection-drops";
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(20);
 
-    // Trained once, then loaded by every process of these tests.
-    private static readonly string ModelDirectory = Path.Combine(Path.GetTempPath(), "sshbot-crash-tests-model");
+    // Trained once, then loaded by every process of these tests and the replica tests.
+    private static readonly string ModelDirectory = ReplicaSet.DataDirectory;
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("sshbot-crash-").FullName;
 
@@ -236,6 +237,36 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
             Assert.Equal(HttpStatusCode.Accepted, third.StatusCode);
         }
         Assert.Contains("If it still drops", await WaitForReplyAsync(3));
+    }
+
+    [Fact]
+    public async Task A_server_started_on_a_garbage_database_keeps_it_aside_says_so_and_turns_unready_when_the_new_file_is_deleted()
+    {
+        var database = Path.Combine(dataDirectory, "conversations.db");
+        var garbage = new byte[16_384];
+        new Random(5).NextBytes(garbage);
+        await File.WriteAllBytesAsync(database, garbage);
+
+        await using var bot = await StartAsync("on-garbage", null);
+        using (var ready = await bot.Client.GetAsync("readyz"))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            var notice = (await ready.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("storageNotice").GetString()!;
+            var aside = Assert.Single(Directory.GetFiles(dataDirectory, "conversations.db.broken-*"));
+            Assert.Contains($"kept aside as {aside}", notice);
+            Assert.Equal(garbage, await File.ReadAllBytesAsync(aside));
+        }
+        Assert.Contains("error: The conversations database", bot.Log);
+        Assert.Contains("ServerAliveInterval", await AskSlackAsync(bot, "D-fresh-db", "Ev-fresh-db-1", StartDropsFlow, 1));
+
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(database + suffix);
+        }
+
+        await bot.WaitForReadyAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(10));
+        using var unready = await bot.Client.GetAsync("readyz");
+        Assert.Contains("was deleted while in use", await unready.Content.ReadAsStringAsync());
     }
 
     public void Dispose()

@@ -5,6 +5,7 @@ using SshSupportBot.Tests.Slack.Support;
 namespace SshSupportBot.Tests.Production;
 
 /// <summary>Two real bot processes sharing a real Redis: every replica sees the same conversations, nothing is answered twice or lost.</summary>
+[Collection(BotProcesses.Name)]
 public sealed class TwoReplicaTests(ReplicaSet set) : IClassFixture<ReplicaSet>
 {
     private const string StartDropsFlow = "flow:start:connection-drops";
