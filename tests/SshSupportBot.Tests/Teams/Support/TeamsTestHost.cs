@@ -31,7 +31,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 
     public HttpClient Client { get; } = new();
 
-    public static async Task<TeamsTestHost> StartAsync(IDictionary<string, string?> settings)
+    /// <param name="outbox">The outbox the endpoint claims activities in; the in-memory one when null.</param>
+    public static async Task<TeamsTestHost> StartAsync(IDictionary<string, string?> settings, SshSupportBot.Storage.ITurnOutbox? outbox = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });
@@ -40,6 +41,10 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         var turns = new FakeTurnHandler();
         builder.Services.AddSingleton<ITurnHandler>(turns);
         builder.Services.AddSingleton(TimeProvider.System);
+        if (outbox is not null)
+        {
+            builder.Services.AddSingleton(outbox);
+        }
         builder.AddTeams();
         builder.Services.AddSingleton(new ConnectorRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(10) });
         var app = builder.Build();
