@@ -26,7 +26,8 @@ internal sealed record OutboxClaim(OutboxDecision Decision, IReadOnlyList<BotRep
 /// <summary>A turn's replies, keyed by the platform event they answer; saved with the conversation state in one write.</summary>
 internal sealed record OutboxRecord(string EventKey, IReadOnlyList<BotReply> Replies)
 {
-    public static string KeyFor(IncomingMessage message) => $"{message.Channel}:{message.EventId}";
+    // The conversation is part of the key: an activity id is only promised unique within its conversation.
+    public static string KeyFor(IncomingMessage message) => $"{message.Channel}:{message.ConversationId}:{message.EventId}";
 }
 
 /// <summary>A recorded reply that nobody marked sent in time, with the channel's address to send it to.</summary>

@@ -41,7 +41,7 @@ internal sealed class TeamsWorker(
                 case InboundAction.Greet greet:
                     foreach (var member in greet.Members)
                     {
-                        if (await deduplicator.TryClaimAsync($"teams-greet:{conversationId}:{member.Id}", GreetingMemory, ct))
+                        if (await ClaimGreetingAsync(conversationId, member, ct))
                         {
                             await SendAsync(item, TeamsReplyRenderer.Greeting(activity, member), ct);
                         }
@@ -65,6 +65,20 @@ internal sealed class TeamsWorker(
             {
                 logger.LogError(apologyFailure, "Could not send the apology for activity {ActivityId}", activity.Id);
             }
+        }
+    }
+
+    // A welcome is a courtesy: while the store is down it is skipped rather than risked twice or turned into an apology.
+    private async Task<bool> ClaimGreetingAsync(string conversationId, ChannelAccount member, CancellationToken ct)
+    {
+        try
+        {
+            return await deduplicator.TryClaimAsync($"teams-greet:{conversationId}:{member.Id}", GreetingMemory, ct);
+        }
+        catch (StorageUnavailableException)
+        {
+            logger.LogWarning("Store unreachable; greeting in {ConversationId} skipped", conversationId);
+            return false;
         }
     }
 
