@@ -13,7 +13,7 @@ internal sealed class OutboxSweeper(ITurnOutbox outbox, OutboxDelivery delivery,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var pause = TimeSpan.FromTicks(Math.Clamp(settings.OutboxResendAfter.Ticks / 2, TimeSpan.FromMilliseconds(200).Ticks, TimeSpan.FromSeconds(5).Ticks));
+        var pause = TimeSpan.FromTicks(Math.Clamp(settings.TurnClaimLease.Ticks / 4, TimeSpan.FromMilliseconds(200).Ticks, TimeSpan.FromSeconds(5).Ticks));
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -66,7 +66,7 @@ internal sealed class InMemoryTurnOutbox(TimeProvider time, OutboxTiming? timing
         lock (_gate)
         {
             var due = _entries
-                .Where(e => e.Value is { Sent: false, Address: not null, Replies: not null } && e.Value.Touched <= now - _timing.ResendAfter)
+                .Where(e => e.Value is { Sent: false, Address: not null, Replies: not null } && e.Value.Touched <= now - _timing.ClaimLease)
                 .Take(max)
                 .Select(e => new PendingDelivery(e.Key, e.Value.Address!, e.Value.Replies!))
                 .ToList();

@@ -99,7 +99,7 @@ internal sealed class RedisTurnOutbox(RedisConnection redis, OutboxTiming timing
     public async Task<IReadOnlyList<PendingDelivery>> TakeDueAsync(int max, CancellationToken cancellationToken)
     {
         var now = Now;
-        RedisValue[] args = [now - Ms(timing.ResendAfter), max, redis.Prefix + "outbox:", now];
+        RedisValue[] args = [now - Ms(timing.ClaimLease), max, redis.Prefix + "outbox:", now];
         var result = (RedisResult[])(await EvaluateAsync(TakeDueScript, [PendingKey(redis)], args, cancellationToken))!;
         var due = new List<PendingDelivery>();
         for (var i = 0; i + 2 < result.Length; i += 3)

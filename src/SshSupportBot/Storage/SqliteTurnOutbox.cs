@@ -130,7 +130,7 @@ internal sealed class SqliteTurnOutbox : ITurnOutbox
                     WHERE sent_at IS NULL AND replies IS NOT NULL AND address IS NOT NULL AND touched_at <= $due
                     ORDER BY touched_at LIMIT $max
                     """;
-                select.Parameters.AddWithValue("$due", now - Ms(_timing.ResendAfter));
+                select.Parameters.AddWithValue("$due", now - Ms(_timing.ClaimLease));
                 select.Parameters.AddWithValue("$max", max);
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))

@@ -23,9 +23,10 @@ internal sealed record StorageSettings
 
     /// <summary>
     /// A claimed event with no recorded reply after this long belongs to a turn that died (a crash, a kill); a re-delivery
-    /// answers it again instead of being refused. Longer than any turn may take.
+    /// answers it again instead of being refused, and a recorded reply unsent this long is sent by the outbox sweep.
+    /// Longer than any turn and its send may take.
     /// </summary>
-    public TimeSpan TurnClaimLease { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan TurnClaimLease { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A recorded reply not marked sent for this long is sent again, by a re-delivery or the outbox sweep.</summary>
     public TimeSpan OutboxResendAfter { get; init; } = TimeSpan.FromSeconds(15);

@@ -48,6 +48,9 @@ internal interface ITurnOutbox
 
     Task MarkSentAsync(string eventKey, CancellationToken cancellationToken);
 
-    /// <summary>Recorded replies not marked sent and untouched for the resend delay; each returned one is touched, so one sweeper takes it.</summary>
+    /// <summary>
+    /// Recorded replies not marked sent and untouched for the claim lease, so surely orphaned by a dead process rather than
+    /// in the middle of a slow send; each returned one is touched, so one sweeper takes it.
+    /// </summary>
     Task<IReadOnlyList<PendingDelivery>> TakeDueAsync(int max, CancellationToken cancellationToken);
 }

@@ -15,7 +15,6 @@ internal sealed class TeamsWorker(
     Hosting.OutboxDelivery delivery,
     ILogger<TeamsWorker> logger) : BackgroundService
 {
-    public static readonly TimeSpan ActivityMemory = TimeSpan.FromHours(1);
     private static readonly TimeSpan GreetingMemory = TimeSpan.FromDays(30);
     private const int Parallelism = 2;
 

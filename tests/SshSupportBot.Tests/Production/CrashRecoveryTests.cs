@@ -15,14 +15,19 @@ public sealed class CrashRecoveryFixture : IAsyncLifetime
 
     internal FakeConnector Connector { get; private set; } = null!;
 
+    /// <summary>Persistent as infra/ ships it, for the runs on shared storage.</summary>
+    internal RedisServer Redis { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Slack = await FakeSlack.StartAsync();
         Connector = await FakeConnector.StartAsync();
+        Redis = await RedisServer.StartAsync(appendOnly: true);
     }
 
     public async Task DisposeAsync()
     {
+        Redis?.Dispose();
         await (Slack?.DisposeAsync() ?? ValueTask.CompletedTask);
         await (Connector?.DisposeAsync() ?? ValueTask.CompletedTask);
     }
@@ -43,7 +48,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("sshbot-crash-").FullName;
 
-    private Task<BotReplica> StartAsync(string name, string? crashAt)
+    private Task<BotReplica> StartAsync(string name, string? crashAt, bool redis = false)
     {
         var environment = new Dictionary<string, string>
         {
@@ -69,6 +74,13 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
         if (crashAt is not null)
         {
             environment[FaultInjection.Variable] = crashAt;
+        }
+        if (redis)
+        {
+            environment["Storage__Redis"] = fixture.Redis.ConnectionString;
+            environment["Storage__RedisKeyPrefix"] = $"sshbot-crash-{Path.GetFileName(dataDirectory)}:";
+            // A killed server holds its conversation's lease until it lapses; short here, so the next turn need not wait 30 s.
+            environment["Storage__ConversationLockLease"] = "00:00:03";
         }
         return BotReplica.StartAsync(name, environment);
     }
@@ -119,23 +131,25 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
     }
 
     [Theory]
-    [InlineData(FaultInjection.AfterCommit)]
-    [InlineData(FaultInjection.BeforeSend)]
-    public async Task A_server_killed_mid_turn_answers_the_slack_redeliveries_exactly_once_and_the_flow_goes_on(string point)
+    [InlineData(FaultInjection.AfterCommit, false)]
+    [InlineData(FaultInjection.BeforeSend, false)]
+    [InlineData(FaultInjection.AfterCommit, true)]
+    [InlineData(FaultInjection.BeforeSend, true)]
+    public async Task A_server_killed_mid_turn_answers_the_slack_redeliveries_exactly_once_and_the_flow_goes_on(string point, bool redis)
     {
-        var channel = "D-crash-" + point;
-        var eventId = $"Ev-crash-{point}-2";
+        var channel = $"D-crash-{point}-{(redis ? "redis" : "sqlite")}";
+        var eventId = $"Ev-crash-{point}-{redis}-2";
         string doomedLog;
-        await using (var doomed = await StartAsync("doomed", $"{point}@{eventId}"))
+        await using (var doomed = await StartAsync("doomed", $"{point}@{eventId}", redis))
         {
-            Assert.Contains("ServerAliveInterval", await AskSlackAsync(doomed, channel, $"Ev-crash-{point}-1", StartDropsFlow, 1));
-            await MarkedSentAsync(doomed, $"Ev-crash-{point}-1");
+            Assert.Contains("ServerAliveInterval", await AskSlackAsync(doomed, channel, $"Ev-crash-{point}-{redis}-1", StartDropsFlow, 1));
+            await MarkedSentAsync(doomed, $"Ev-crash-{point}-{redis}-1");
             await SendIntoCrashAsync(doomed, SlackEvent(eventId, channel, "2"));
             doomedLog = doomed.Log;
         }
         Assert.Single(SlackPostsTo(channel));
 
-        await using var restarted = await StartAsync("restarted", null);
+        await using var restarted = await StartAsync("restarted", null, redis);
         // Slack's three retries of the event the dead server had acknowledged.
         foreach (var retry in new[] { 1, 2, 3 })
         {
@@ -150,7 +164,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
         var posts = SlackPostsTo(channel);
         Assert.True(posts.Count == 2, $"{posts.Count} posts:\n{string.Join("\n---\n", posts.Select(p => p[..Math.Min(60, p.Length)]))}\n{doomedLog}\n{restarted.Log}");
         Assert.Contains("Paste the last few lines", posts[1]);
-        Assert.Contains("If it still drops", await AskSlackAsync(restarted, channel, $"Ev-crash-{point}-3", "client_loop: send disconnect: Broken pipe", 3));
+        Assert.Contains("If it still drops", await AskSlackAsync(restarted, channel, $"Ev-crash-{point}-{redis}-3", "client_loop: send disconnect: Broken pipe", 3));
     }
 
     [Fact]

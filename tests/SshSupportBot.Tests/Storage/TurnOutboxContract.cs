@@ -78,15 +78,17 @@ public abstract class TurnOutboxContract
     }
 
     [Fact]
-    public async Task The_sweep_takes_an_unsent_reply_once_with_its_address_and_not_before_the_resend_delay()
+    public async Task The_sweep_takes_an_unsent_reply_once_with_its_address_and_not_before_the_claim_lease()
     {
         var (outbox, _) = NewOutbox();
         var key = NewEventKey();
         await outbox.ClaimAsync(key, "{\"Channel\":\"D9\"}", default);
         await outbox.RecordAsync(new OutboxRecord(key, [Reply("first"), Reply("second")]), default);
 
-        Assert.DoesNotContain(await outbox.TakeDueAsync(100, default), p => p.EventKey == key);
         Clock.Advance(Timing.ResendAfter + TimeSpan.FromSeconds(1));
+        // A re-delivery may re-send it now; the sweep waits until no live process can still be sending it.
+        Assert.DoesNotContain(await outbox.TakeDueAsync(100, default), p => p.EventKey == key);
+        Clock.Advance(Timing.ClaimLease);
         var due = Assert.Single(await outbox.TakeDueAsync(100, default), p => p.EventKey == key);
         Assert.Equal("{\"Channel\":\"D9\"}", due.Address);
         Assert.Equal(["first", "second"], due.Replies.Select(r => r.Text));
@@ -104,7 +106,7 @@ public abstract class TurnOutboxContract
         await outbox.MarkSentAsync(key, default);
 
         await outbox.RecordAsync(new OutboxRecord(key, [Reply("late")]), default);
-        Clock.Advance(Timing.ResendAfter + TimeSpan.FromSeconds(1));
+        Clock.Advance(Timing.ClaimLease + TimeSpan.FromSeconds(1));
 
         Assert.Equal(OutboxDecision.Done, (await outbox.ClaimAsync(key, "a", default)).Decision);
         Assert.DoesNotContain(await outbox.TakeDueAsync(100, default), p => p.EventKey == key);
@@ -143,7 +145,7 @@ public sealed class SqliteTurnOutboxTests : TurnOutboxContract, IDisposable
                 new Classification("bot", 1f, [], ClassificationSource.Pattern), "公開鍵を登録してください。", [], [])]), default);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        Clock.Advance(Timing.ResendAfter + TimeSpan.FromSeconds(1));
+        Clock.Advance(Timing.ClaimLease + TimeSpan.FromSeconds(1));
         var afterRestart = new SqliteTurnOutbox(path, Timing, Clock);
 
         Assert.Equal("公開鍵を登録してください。", Assert.Single(Assert.Single(await afterRestart.TakeDueAsync(10, default)).Replies).Text);
