@@ -86,7 +86,9 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
             {
                 var state = await store.LoadAsync(key, cancellationToken) ?? ConversationState.New(key, time.GetUtcNow());
                 var (reply, next) = Turn(state, message);
-                if (await store.TrySaveAsync(next with { UpdatedAt = time.GetUtcNow() }, cancellationToken))
+                // The reply is recorded with the state in one write, so a crash cannot leave the flow moved on and the reply lost.
+                var outbox = string.IsNullOrEmpty(message.EventId) ? null : new OutboxRecord(OutboxRecord.KeyFor(message), [reply]);
+                if (await store.TrySaveAsync(next with { UpdatedAt = time.GetUtcNow() }, outbox, cancellationToken))
                 {
                     return [advisor is null ? reply : await advisor.AdviseAsync(reply, cancellationToken)];
                 }

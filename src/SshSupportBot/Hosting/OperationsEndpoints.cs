@@ -66,6 +66,7 @@ internal static class OperationsEndpoints
             // Why the last change to intents/ was or was not taken: a refused reload keeps the bot ready on the last good model.
             reload = reload is null ? null : new { at = reload.At, swapped = reload.Swapped, summary = reload.Summary, problems = reload.Problems.Take(20) },
             storage = storage.Kind,
+            storageNotice = storage.Notice,
             slackLinks = socketMode?.OpenLinks,
             problems,
         };

@@ -47,8 +47,7 @@ internal static class SlackHttpEndpoints
         {
             return Results.Json(new { challenge = envelope.Challenge });
         }
-        await inbox.AcceptAsync(new SlackInboundPayload.Event(envelope), null, context.RequestAborted);
-        return Results.Ok();
+        return Acknowledge(await inbox.AcceptAsync(new SlackInboundPayload.Event(envelope), null, context.RequestAborted));
     }
 
     private static async Task<IResult> CommandsAsync(HttpContext context, SlackOptions options, SlackInbox inbox, TimeProvider time,
@@ -62,6 +61,10 @@ internal static class SlackHttpEndpoints
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
         var slash = SlashCommand.FromForm(form);
         var result = await inbox.AcceptAsync(new SlackInboundPayload.Command(slash), null, context.RequestAborted);
+        if (result == InboxResult.Unavailable)
+        {
+            return Acknowledge(result);
+        }
         var immediate = result == InboxResult.Queued ? SlackHelp.Working : SlackHelp.Usage;
         return Results.Json(new { response_type = "ephemeral", text = immediate.Text, blocks = immediate.Blocks }, SlackJson.Options);
     }
@@ -92,9 +95,12 @@ internal static class SlackHttpEndpoints
         {
             return Results.BadRequest();
         }
-        await inbox.AcceptAsync(new SlackInboundPayload.Interaction(payload), null, context.RequestAborted);
-        return Results.Ok();
+        return Acknowledge(await inbox.AcceptAsync(new SlackInboundPayload.Interaction(payload), null, context.RequestAborted));
     }
+
+    // An event the store could not claim is refused, so Slack delivers it again instead of it being answered twice or lost.
+    private static IResult Acknowledge(InboxResult result) =>
+        result == InboxResult.Unavailable ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
 
     /// <summary>
     /// The raw body when the signature holds, or the refusal. Headers are judged before a byte of the body is read,

@@ -8,6 +8,9 @@ internal enum InboxResult
     Ignored,
     Duplicate,
     Overloaded,
+
+    /// <summary>The store cannot be reached to claim the event: refuse it, so Slack re-delivers it later.</summary>
+    Unavailable,
 }
 
 /// <summary>
@@ -16,7 +19,8 @@ internal enum InboxResult
 /// Only the already known bot user id is used: our own posts carry bot_id and are ignored by that even before
 /// auth.test has answered, and the acknowledgement never waits on Slack.
 /// </summary>
-internal sealed class SlackInbox(SlackOptions options, SlackBotIdentity identity, IEventDeduplicator deduplicator, SlackTurnQueue queue, ILogger<SlackInbox> logger)
+internal sealed class SlackInbox(SlackOptions options, SlackBotIdentity identity, IEventDeduplicator deduplicator, ITurnOutbox outbox, SlackTurnQueue queue,
+    ILogger<SlackInbox> logger)
 {
     public async Task<InboxResult> AcceptAsync(SlackInboundPayload payload, string? fallbackDedupeKey, CancellationToken ct)
     {
@@ -26,13 +30,25 @@ internal sealed class SlackInbox(SlackOptions options, SlackBotIdentity identity
             logger.LogDebug("Slack payload ignored: {Reason}", mapping.IgnoredBecause);
             return InboxResult.Ignored;
         }
-        foreach (var key in turn.DedupeKeys)
+        OutboxClaim claim;
+        try
         {
-            if (!await deduplicator.TryClaimAsync(key, options.DedupeWindow, ct))
-            {
-                logger.LogInformation("Slack event {EventId} already taken; not answering again", turn.Message.EventId);
-                return InboxResult.Duplicate;
-            }
+            claim = await ClaimAsync(turn, ct);
+        }
+        catch (StorageUnavailableException)
+        {
+            logger.LogWarning("Store unreachable; Slack event {EventId} refused so that Slack delivers it again", turn.Message.EventId);
+            return InboxResult.Unavailable;
+        }
+        if (claim.Decision is OutboxDecision.Done or OutboxDecision.InProgress)
+        {
+            logger.LogInformation("Slack event {EventId} already taken ({Decision}); not answering again", turn.Message.EventId, claim.Decision);
+            return InboxResult.Duplicate;
+        }
+        if (claim.Decision == OutboxDecision.Resend)
+        {
+            logger.LogInformation("Slack event {EventId} re-delivered after its reply was recorded but not sent; sending the recorded reply", turn.Message.EventId);
+            turn = turn with { RecordedReplies = claim.Replies };
         }
         if (!queue.TryEnqueue(turn))
         {
@@ -40,5 +56,28 @@ internal sealed class SlackInbox(SlackOptions options, SlackBotIdentity identity
             return InboxResult.Overloaded;
         }
         return InboxResult.Queued;
+    }
+
+    /// <summary>
+    /// The outbox claim decides about the event itself. Only a first delivery claims the other keys (the same message
+    /// arriving as a second event): a re-delivery after a crash finds them taken by its own first attempt.
+    /// </summary>
+    private async Task<OutboxClaim> ClaimAsync(SlackTurn turn, CancellationToken ct)
+    {
+        var eventKey = OutboxRecord.KeyFor(turn.Message);
+        var claim = await outbox.ClaimAsync(eventKey, SlackOutboxChannel.Address(turn.Target), ct);
+        if (claim.Decision != OutboxDecision.Answer)
+        {
+            return claim;
+        }
+        foreach (var key in turn.DedupeKeys)
+        {
+            if (!await deduplicator.TryClaimAsync(key, options.DedupeWindow, ct))
+            {
+                await outbox.MarkSentAsync(eventKey, ct);
+                return new OutboxClaim(OutboxDecision.Done);
+            }
+        }
+        return claim;
     }
 }

@@ -30,6 +30,9 @@ internal static class SlackRegistration
         services.AddRequestLimits(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
+        services.TryAddSingleton<ITurnOutbox>(sp => new InMemoryTurnOutbox(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<Hosting.OutboxDelivery>();
+        services.AddSingleton<Hosting.IOutboxChannel, SlackOutboxChannel>();
         // The default request logging prints full URLs, and a response_url is itself a credential.
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton(sp => new SlackApiClient(

@@ -10,6 +10,9 @@ internal sealed record SlackTurn(IncomingMessage Message, SlackReplyTarget Targe
 {
     /// <summary>Set for a button press on a channel message, so the worker can replace the buttons with the choice made.</summary>
     public PressedButton? Pressed { get; init; }
+
+    /// <summary>Set when the outbox holds this event's reply unsent (a crash after the commit): send it, do not answer again.</summary>
+    public IReadOnlyList<BotReply>? RecordedReplies { get; init; }
 }
 
 /// <summary>The message whose button was pressed, with its blocks as Slack sent them back.</summary>

@@ -4,7 +4,7 @@ namespace SshSupportBot.Slack;
 
 /// <summary>Answers queued turns in the background, after Slack has had its acknowledgement.</summary>
 internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue, ITurnHandler handler, SlackReplySender sender,
-    SlackBotIdentity identity, SlackChoiceMarker choiceMarker, ILogger<SlackTurnWorker> logger)
+    SlackBotIdentity identity, SlackChoiceMarker choiceMarker, Hosting.OutboxDelivery delivery, ILogger<SlackTurnWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -33,9 +33,10 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
             {
                 await choiceMarker.MarkAsync(pressed, turn.Message.UserId, ct);
             }
-            var replies = await handler.HandleAsync(turn.Message, ct);
-            await sender.SendAsync(turn.Target, replies, ct);
-            logger.LogInformation("Slack turn answered with {ReplyCount} replies (choice: {IsChoice})", replies.Count, turn.Message.IsChoice);
+            var sent = await delivery.DeliverAsync(Storage.OutboxRecord.KeyFor(turn.Message),
+                () => turn.RecordedReplies is { } recorded ? Task.FromResult(recorded) : handler.HandleAsync(turn.Message, ct),
+                (replies, c) => sender.SendAsync(turn.Target, replies, c), ct, alreadyRecorded: turn.RecordedReplies is not null);
+            logger.LogInformation("Slack turn answered (sent: {Sent}, choice: {IsChoice})", sent, turn.Message.IsChoice);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -47,6 +48,7 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
             try
             {
                 await sender.SendAsync(turn.Target, [SlackHelp.Apology], ct);
+                await delivery.MarkSentAsync(Storage.OutboxRecord.KeyFor(turn.Message), ct);
             }
             catch (Exception apologyFailure) when (apologyFailure is not OperationCanceledException)
             {

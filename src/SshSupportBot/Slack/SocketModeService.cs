@@ -134,12 +134,22 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
         }
     }
 
-    /// <summary>Ack first (Slack wants it within 3 s and re-delivers otherwise), then hand the payload to the inbox.</summary>
+    /// <summary>
+    /// Claim and queue, then ack (Slack wants it within 3 s and re-delivers otherwise; the claim is one small write). An
+    /// envelope the store could not claim is not acked, so Slack delivers it again instead of it being lost.
+    /// </summary>
     private async Task OnEnvelopeAsync(SocketModeLink link, SocketModeMessage envelope)
     {
+        if (await AcceptAsync(envelope) == InboxResult.Unavailable)
+        {
+            return;
+        }
         var immediate = envelope is { Type: "slash_commands", AcceptsResponsePayload: true } ? SlashAck(envelope.Payload) : null;
         await link.AckAsync(envelope.EnvelopeId!, immediate, CancellationToken.None);
+    }
 
+    private async Task<InboxResult> AcceptAsync(SocketModeMessage envelope)
+    {
         SlackInboundPayload? payload;
         try
         {
@@ -154,14 +164,14 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
         catch (JsonException)
         {
             logger.LogWarning("Socket Mode envelope {EnvelopeType} has a payload we cannot read", envelope.Type);
-            return;
+            return InboxResult.Ignored;
         }
         if (payload is null)
         {
             logger.LogDebug("Socket Mode envelope {EnvelopeType} ignored", envelope.Type);
-            return;
+            return InboxResult.Ignored;
         }
-        await inbox.AcceptAsync(payload, $"envelope:{envelope.EnvelopeId}", CancellationToken.None);
+        return await inbox.AcceptAsync(payload, $"envelope:{envelope.EnvelopeId}", CancellationToken.None);
     }
 
     private static object SlashAck(JsonElement? payload)

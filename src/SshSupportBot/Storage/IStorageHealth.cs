@@ -7,4 +7,7 @@ internal interface IStorageHealth
 
     /// <summary>Null when reachable; otherwise a short reason without secrets.</summary>
     Task<string?> ProblemAsync(CancellationToken cancellationToken);
+
+    /// <summary>Something operators should know that does not stop the bot (a damaged database kept aside at start).</summary>
+    string? Notice => null;
 }

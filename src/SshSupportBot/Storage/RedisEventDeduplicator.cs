@@ -3,25 +3,12 @@ using StackExchange.Redis;
 namespace SshSupportBot.Storage;
 
 /// <summary>
-/// Set-if-absent with expiry in Redis, so a re-delivery to any replica is answered once. While Redis is unreachable the
-/// claims fall back to this process's memory: answering a rare duplicate beats answering nothing.
+/// Set-if-absent with expiry in Redis, so a re-delivery to any replica is answered once. While Redis is unreachable a
+/// claim fails with <see cref="StorageUnavailableException"/> and the event is refused (503): a claim kept in one
+/// process's memory would let another replica, or this one after Redis returns, answer the re-delivery again.
 /// </summary>
-internal sealed class RedisEventDeduplicator(RedisConnection redis, InMemoryEventDeduplicator fallback, ILogger<RedisEventDeduplicator> logger)
-    : IEventDeduplicator
+internal sealed class RedisEventDeduplicator(RedisConnection redis) : IEventDeduplicator
 {
-    public async Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct)
-    {
-        if (redis.IsConnected)
-        {
-            try
-            {
-                return await redis.Database.StringSetAsync(redis.Prefix + "event:" + key, 1, ttl, When.NotExists).WaitAsync(ct);
-            }
-            catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
-            {
-                logger.LogWarning("Redis unreachable while claiming event {DedupeKey}; deduplicating in this process only", key);
-            }
-        }
-        return await fallback.TryClaimAsync(key, ttl, ct);
-    }
+    public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct) =>
+        RedisConnection.GuardAsync(() => redis.Database.StringSetAsync(redis.Prefix + "event:" + key, 1, ttl, When.NotExists)).WaitAsync(ct);
 }

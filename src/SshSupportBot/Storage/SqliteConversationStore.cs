@@ -26,7 +26,7 @@ internal sealed class SqliteConversationStore : IConversationStore
                 version INTEGER NOT NULL,
                 state TEXT NOT NULL,
                 updated_at INTEGER NOT NULL);
-            """);
+            """ + SqliteTurnOutbox.Schema);
     }
 
     public async Task<ConversationState?> LoadAsync(string key, CancellationToken cancellationToken)
@@ -50,22 +50,47 @@ internal sealed class SqliteConversationStore : IConversationStore
         return ConversationStateJson.Deserialize(reader.GetString(1)) is { } state ? state with { Version = version } : null;
     }
 
-    public async Task<bool> TrySaveAsync(ConversationState state, CancellationToken cancellationToken)
+    public Task<bool> TrySaveAsync(ConversationState state, CancellationToken cancellationToken) => TrySaveAsync(state, null, cancellationToken);
+
+    public async Task<bool> TrySaveAsync(ConversationState state, OutboxRecord? replies, CancellationToken cancellationToken)
     {
+        bool saved;
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            return await SaveAsync(state, cancellationToken);
+            saved = await SaveAsync(state, replies, cancellationToken);
         }
         finally
         {
             _writeGate.Release();
         }
+        if (saved && replies is not null)
+        {
+            Hosting.FaultInjection.CrashIfArmed(Hosting.FaultInjection.AfterCommit, replies.EventKey);
+        }
+        return saved;
     }
 
-    private async Task<bool> SaveAsync(ConversationState state, CancellationToken cancellationToken)
+    private async Task<bool> SaveAsync(ConversationState state, OutboxRecord? replies, CancellationToken cancellationToken)
     {
         await using var connection = Open();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (!await SaveStateAsync(connection, state, cancellationToken))
+        {
+            return false;
+        }
+        if (replies is not null)
+        {
+            await using var record = connection.CreateCommand();
+            SqliteTurnOutbox.Record(record, replies, _time.GetUtcNow().ToUnixTimeMilliseconds());
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> SaveStateAsync(SqliteConnection connection, ConversationState state, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         var saved = state with { Version = state.Version + 1 };
         command.CommandText = state.Version == 0

@@ -12,19 +12,32 @@ internal static class StorageRegistration
         services.AddSingleton(settings);
         services.AddSingleton<InProcessConversationLock>();
         services.AddSingleton(sp => new InMemoryEventDeduplicator(sp.GetRequiredService<TimeProvider>()));
+        var outboxTiming = OutboxTiming.From(settings);
+        services.AddSingleton<Hosting.OutboxDelivery>();
+        services.AddHostedService<Hosting.OutboxSweeper>();
         if (string.IsNullOrWhiteSpace(settings.Redis))
         {
+            // Before any store opens the file: a damaged database is kept aside, not a reason to exit at every start.
+            var notice = SqliteStartupCheck.KeepDamagedFileAside(runtime.ConversationDatabasePath, TimeProvider.System);
+            if (notice is not null)
+            {
+                Console.Error.WriteLine("error: " + notice);
+            }
+            var health = new SqliteHealth(runtime.ConversationDatabasePath, TimeProvider.System, notice);
             services.AddSingleton<IConversationStore>(sp => runtime.CreateDefaultStore(sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IEventDeduplicator>(sp => new SqliteEventDeduplicator(runtime.ConversationDatabasePath, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<ITurnOutbox>(sp => new SqliteTurnOutbox(runtime.ConversationDatabasePath, outboxTiming, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IConversationLock>(sp => sp.GetRequiredService<InProcessConversationLock>());
-            services.AddSingleton<IStorageHealth>(new SqliteHealth(runtime.ConversationDatabasePath));
+            services.AddSingleton<IStorageHealth>(health);
             services.AddSingleton<IFeedbackStore>(new SqliteFeedbackStore(runtime.ConversationDatabasePath, feedbackWindow));
             return;
         }
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<RedisConnection>());
-        services.AddSingleton<IConversationStore>(sp => new RedisConversationStore(sp.GetRequiredService<RedisConnection>(), settings.ConversationExpiry));
+        services.AddSingleton<IConversationStore>(sp => new RedisConversationStore(sp.GetRequiredService<RedisConnection>(), settings.ConversationExpiry,
+            outboxTiming, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IEventDeduplicator, RedisEventDeduplicator>();
+        services.AddSingleton<ITurnOutbox>(sp => new RedisTurnOutbox(sp.GetRequiredService<RedisConnection>(), outboxTiming, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IConversationLock, RedisConversationLock>();
         services.AddSingleton<IFeedbackStore>(sp => new RedisFeedbackStore(sp.GetRequiredService<RedisConnection>(), feedbackWindow));
     }

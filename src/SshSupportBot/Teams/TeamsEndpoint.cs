@@ -21,6 +21,7 @@ internal static class TeamsEndpoint
         TeamsWorkQueue queue,
         UnauthenticatedRequestGate gate,
         OperationsSettings limits,
+        Storage.ITurnOutbox outbox,
         ILoggerFactory loggers,
         CancellationToken ct)
     {
@@ -83,7 +84,28 @@ internal static class TeamsEndpoint
             logger.LogDebug("Ignoring activity {ActivityId} of type {ActivityType}: {Why}", activity.Id, activity.Type, ignore.Why);
             return InvokeOrAccepted(activity);
         }
-        if (!queue.TryEnqueue(new TeamsWorkItem(activity, action, authenticated)))
+        var item = new TeamsWorkItem(activity, action, authenticated);
+        if (action is InboundAction.Turn turn && !string.IsNullOrEmpty(turn.Message.EventId))
+        {
+            // Claimed before the acknowledgement: while the store is down the connector is asked to re-send, never answered twice.
+            Storage.OutboxClaim claim;
+            try
+            {
+                claim = await outbox.ClaimAsync(Storage.OutboxRecord.KeyFor(turn.Message), TeamsOutboxChannel.Address(activity, authenticated), ct);
+            }
+            catch (Storage.StorageUnavailableException)
+            {
+                logger.LogWarning("Store unreachable; asking the connector to re-send activity {ActivityId}", activity.Id);
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+            if (claim.Decision is Storage.OutboxDecision.Done or Storage.OutboxDecision.InProgress)
+            {
+                logger.LogInformation("Skipping activity {ActivityId}: already answered ({Decision})", activity.Id, claim.Decision);
+                return InvokeOrAccepted(activity);
+            }
+            item = item with { RecordedReplies = claim.Replies };
+        }
+        if (!queue.TryEnqueue(item))
         {
             logger.LogWarning("Work queue full; asking the connector to re-send activity {ActivityId}", activity.Id);
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);

@@ -35,6 +35,9 @@ internal static class TeamsRegistration
         services.AddSingleton(new ConnectorRetryPolicy());
         services.AddSingleton<TeamsWorkQueue>();
         services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
+        services.TryAddSingleton<ITurnOutbox>(sp => new InMemoryTurnOutbox(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<Hosting.OutboxDelivery>();
+        services.AddSingleton<Hosting.IOutboxChannel, TeamsOutboxChannel>();
         services.AddHttpClient(nameof(OpenIdKeyStore), c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(nameof(ConnectorTokenProvider), c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));

@@ -12,9 +12,9 @@ internal sealed class TeamsWorker(
     ITurnHandler turns,
     ConnectorClient connector,
     IEventDeduplicator deduplicator,
+    Hosting.OutboxDelivery delivery,
     ILogger<TeamsWorker> logger) : BackgroundService
 {
-    public static readonly TimeSpan ActivityMemory = TimeSpan.FromHours(1);
     private static readonly TimeSpan GreetingMemory = TimeSpan.FromDays(30);
     private const int Parallelism = 2;
 
@@ -27,30 +27,20 @@ internal sealed class TeamsWorker(
     {
         var activity = item.Activity;
         var conversationId = activity.Conversation?.Id ?? "";
-        if (!string.IsNullOrEmpty(activity.Id)
-            && !await deduplicator.TryClaimAsync($"teams:{activity.ChannelId}:{conversationId}:{activity.Id}", ActivityMemory, ct))
-        {
-            logger.LogInformation("Skipping activity {ActivityId}: already answered", activity.Id);
-            return;
-        }
+        // Turns were claimed in the outbox by the endpoint, before the acknowledgement.
         try
         {
             switch (item.Action)
             {
                 case InboundAction.Turn turn:
-                    var replies = await turns.HandleAsync(turn.Message, ct);
-                    foreach (var reply in replies)
-                    {
-                        foreach (var outbound in TeamsReplyRenderer.Render(reply, activity))
-                        {
-                            await SendAsync(item, outbound, ct);
-                        }
-                    }
+                    await delivery.DeliverAsync(Storage.OutboxRecord.KeyFor(turn.Message),
+                        () => item.RecordedReplies is { } recorded ? Task.FromResult(recorded) : turns.HandleAsync(turn.Message, ct),
+                        (replies, c) => SendAllAsync(item, replies, c), ct, alreadyRecorded: item.RecordedReplies is not null);
                     break;
                 case InboundAction.Greet greet:
                     foreach (var member in greet.Members)
                     {
-                        if (await deduplicator.TryClaimAsync($"teams-greet:{conversationId}:{member.Id}", GreetingMemory, ct))
+                        if (await ClaimGreetingAsync(conversationId, member, ct))
                         {
                             await SendAsync(item, TeamsReplyRenderer.Greeting(activity, member), ct);
                         }
@@ -65,10 +55,39 @@ internal sealed class TeamsWorker(
             try
             {
                 await SendAsync(item, TeamsReplyRenderer.Apology(activity), ct);
+                if (item.Action is InboundAction.Turn answered)
+                {
+                    await delivery.MarkSentAsync(Storage.OutboxRecord.KeyFor(answered.Message), ct);
+                }
             }
             catch (Exception apologyFailure) when (!ct.IsCancellationRequested)
             {
                 logger.LogError(apologyFailure, "Could not send the apology for activity {ActivityId}", activity.Id);
+            }
+        }
+    }
+
+    // A welcome is a courtesy: while the store is down it is skipped rather than risked twice or turned into an apology.
+    private async Task<bool> ClaimGreetingAsync(string conversationId, ChannelAccount member, CancellationToken ct)
+    {
+        try
+        {
+            return await deduplicator.TryClaimAsync($"teams-greet:{conversationId}:{member.Id}", GreetingMemory, ct);
+        }
+        catch (StorageUnavailableException)
+        {
+            logger.LogWarning("Store unreachable; greeting in {ConversationId} skipped", conversationId);
+            return false;
+        }
+    }
+
+    private async Task SendAllAsync(TeamsWorkItem item, IReadOnlyList<BotReply> replies, CancellationToken ct)
+    {
+        foreach (var reply in replies)
+        {
+            foreach (var outbound in TeamsReplyRenderer.Render(reply, item.Activity))
+            {
+                await SendAsync(item, outbound, ct);
             }
         }
     }

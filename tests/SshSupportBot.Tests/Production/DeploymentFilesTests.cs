@@ -75,6 +75,48 @@ public sealed class DeploymentFilesTests
         Assert.Equal("service_healthy", bot.Scalar("depends_on", "redis", "condition"));
     }
 
+    /// <summary>The redis-server arguments: AOF on, fsync on every write, nothing that turns it off again.</summary>
+    private static void AssertPersistent(IReadOnlyList<string> arguments, string where)
+    {
+        Assert.Equal("redis-server", arguments[0]);
+        string? Option(string name) => arguments.Select((a, i) => (a, i)).LastOrDefault(p => p.a == name) is { a: not null } found && found.i + 1 < arguments.Count
+            ? arguments[found.i + 1]
+            : null;
+        Assert.True(Option("--appendonly") == "yes", $"{where}: Redis must keep an append-only file");
+        Assert.True(Option("--appendfsync") == "always", $"{where}: every acknowledged claim and recorded reply must reach the disk");
+    }
+
+    [Fact]
+    public void Compose_runs_redis_with_an_append_only_file_on_a_named_volume()
+    {
+        var compose = Assert.Single(Yaml.Documents(Path.Combine(Infra, "compose.yaml")));
+        var redis = compose.At("services", "redis")!;
+        var arguments = redis.Items("command").Select(a => ((YamlScalarNode)a).Value!).ToList();
+
+        AssertPersistent(arguments, "compose");
+        var volume = Assert.Single(redis.Items("volumes"), v => ((YamlScalarNode)v).Value!.EndsWith(":/data", StringComparison.Ordinal));
+        var name = ((YamlScalarNode)volume).Value!.Split(':')[0];
+        Assert.NotNull(compose.At("volumes", name));
+    }
+
+    [Fact]
+    public void Kubernetes_runs_redis_with_an_append_only_file_on_a_persistent_volume_claim()
+    {
+        var deployment = Manifest("Deployment", "sshbot-redis");
+        var pod = deployment.At("spec", "template", "spec")!;
+        var container = Assert.Single(pod.Items("containers"));
+        var arguments = container.Items("args").Select(a => ((YamlScalarNode)a).Value!).ToList();
+
+        AssertPersistent(arguments, "k8s");
+        var dataDirectory = arguments[arguments.IndexOf("--dir") + 1];
+        var mount = Assert.Single(container.Items("volumeMounts"), m => m.Scalar("mountPath") == dataDirectory);
+        var volume = Assert.Single(pod.Items("volumes"), v => v.Scalar("name") == mount.Scalar("name"));
+        var claim = Manifest("PersistentVolumeClaim", volume.Scalar("persistentVolumeClaim", "claimName")!);
+        Assert.NotNull(claim.Scalar("spec", "resources", "requests", "storage"));
+        // One ReadWriteOnce volume: a rolling update would start the new pod while the old one still holds it.
+        Assert.Equal("Recreate", deployment.Scalar("spec", "strategy", "type"));
+    }
+
     [Fact]
     public void The_deployment_runs_three_replicas_with_probes_on_the_apps_endpoints_and_resource_requests()
     {

@@ -43,8 +43,8 @@ public sealed class RedisStorageTests(RedisFixture redis) : IClassFixture<RedisF
     [Fact]
     public async Task An_event_is_claimed_once_across_deduplicators_sharing_redis()
     {
-        var first = new RedisEventDeduplicator(redis.Connection, new InMemoryEventDeduplicator(TimeProvider.System), NullLogger<RedisEventDeduplicator>.Instance);
-        var second = new RedisEventDeduplicator(redis.Connection, new InMemoryEventDeduplicator(TimeProvider.System), NullLogger<RedisEventDeduplicator>.Instance);
+        var first = new RedisEventDeduplicator(redis.Connection);
+        var second = new RedisEventDeduplicator(redis.Connection);
         var key = "slack:event:" + Guid.NewGuid().ToString("N");
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? first : second).TryClaimAsync(key, TimeSpan.FromMinutes(1), default)));

@@ -123,6 +123,23 @@ internal sealed class BotReplica : IAsyncDisposable
         }
     }
 
+    /// <summary>True when the process ended (by itself, or killed by its fault injection) within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public int ExitCode => process.ExitCode;
+
     /// <summary>SIGKILL: no shutdown hook runs, as when a node dies.</summary>
     public void Kill()
     {

@@ -3,12 +3,20 @@ using System.Net.Sockets;
 
 namespace SshSupportBot.Tests.Production.Support;
 
-/// <summary>A real <c>redis-server</c> on 127.0.0.1 without persistence, which a test can stop and start again on the same port.</summary>
+/// <summary>
+/// A real <c>redis-server</c> on 127.0.0.1, which a test can kill and start again on the same port: without persistence,
+/// or with the append-only file fsynced on every write as the deployment files ship it.
+/// </summary>
 internal sealed class RedisServer : IDisposable
 {
+    private readonly string? directory;
     private Process? process;
 
-    private RedisServer(int port) => Port = port;
+    private RedisServer(int port, bool appendOnly)
+    {
+        Port = port;
+        directory = appendOnly ? Directory.CreateTempSubdirectory("sshbot-redis-aof-").FullName : null;
+    }
 
     public int Port { get; }
 
@@ -16,9 +24,9 @@ internal sealed class RedisServer : IDisposable
 
     public static bool IsInstalled => File.Exists("/usr/bin/redis-server") || File.Exists("/usr/local/bin/redis-server");
 
-    public static async Task<RedisServer> StartAsync()
+    public static async Task<RedisServer> StartAsync(bool appendOnly = false)
     {
-        var server = new RedisServer(LoopbackPorts.Free());
+        var server = new RedisServer(LoopbackPorts.Free(), appendOnly);
         await server.StartAgainAsync();
         return server;
     }
@@ -26,7 +34,8 @@ internal sealed class RedisServer : IDisposable
     public async Task StartAgainAsync()
     {
         var info = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        string[] persistence = directory is null ? ["--appendonly", "no"] : ["--appendonly", "yes", "--appendfsync", "always", "--dir", directory];
+        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "" }.Concat(persistence))
         {
             info.ArgumentList.Add(argument);
         }
@@ -62,5 +71,12 @@ internal sealed class RedisServer : IDisposable
         process = null;
     }
 
-    public void Dispose() => Stop();
+    public void Dispose()
+    {
+        Stop();
+        if (directory is not null)
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

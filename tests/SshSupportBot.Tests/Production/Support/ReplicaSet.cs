@@ -4,11 +4,21 @@ using SshSupportBot.Tests.Support;
 
 namespace SshSupportBot.Tests.Production.Support;
 
+/// <summary>
+/// The test classes that start several <c>sshbot serve</c> processes on the shared model directory: run one after the
+/// other, so the model is trained once on a fresh machine and never by two processes at the same time.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BotProcesses
+{
+    public const string Name = "bot processes";
+}
+
 /// <summary>A real Redis, the fake Slack, and two bot replicas sharing both, as a small production deployment on loopback.</summary>
 public sealed class ReplicaSet : IAsyncLifetime
 {
     // Shared across runs so the model is trained once and then only loaded; each replica checks it is current.
-    private static readonly string DataDirectory = Path.Combine(Path.GetTempPath(), "sshbot-prod-tests-model");
+    internal static readonly string DataDirectory = Path.Combine(Path.GetTempPath(), "sshbot-prod-tests-model");
 
     internal RedisServer Redis { get; private set; } = null!;
 
@@ -20,7 +30,8 @@ public sealed class ReplicaSet : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Redis = await RedisServer.StartAsync();
+        // Persistent as infra/ ships it, so a restart mid-conversation loses nothing.
+        Redis = await RedisServer.StartAsync(appendOnly: true);
         Slack = await FakeSlack.StartAsync();
         // One after the other: the first trains the model if needed, the second loads it.
         A = await StartReplicaAsync("A");

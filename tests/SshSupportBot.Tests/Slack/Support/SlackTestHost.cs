@@ -56,7 +56,9 @@ internal sealed class SlackTestHost : IAsyncDisposable
         ["Slack:MessageInterval"] = "00:00:00",
     };
 
-    public static async Task<SlackTestHost> StartAsync(Dictionary<string, string?> settings, FakeTurnHandler? handler = null, TimeProvider? time = null)
+    /// <param name="outbox">The outbox the channel claims events in; the in-memory one when null.</param>
+    public static async Task<SlackTestHost> StartAsync(Dictionary<string, string?> settings, FakeTurnHandler? handler = null, TimeProvider? time = null,
+        SshSupportBot.Storage.ITurnOutbox? outbox = null)
     {
         handler ??= new FakeTurnHandler();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -69,6 +71,10 @@ internal sealed class SlackTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<ITurnHandler>(handler);
         builder.Services.AddSingleton(time ?? TimeProvider.System);
+        if (outbox is not null)
+        {
+            builder.Services.AddSingleton(outbox);
+        }
         ChannelRegistration.AddChannels(builder);
         var app = builder.Build();
         ChannelRegistration.MapChannels(app);

@@ -32,7 +32,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     public HttpClient Client { get; } = new();
 
     /// <param name="handler">The real engine for conversation tests; a fake that echoes otherwise.</param>
-    public static async Task<TeamsTestHost> StartAsync(IDictionary<string, string?> settings, ITurnHandler? handler = null)
+    /// <param name="outbox">The outbox the endpoint claims activities in; the in-memory one when null.</param>
+    public static async Task<TeamsTestHost> StartAsync(IDictionary<string, string?> settings, ITurnHandler? handler = null, SshSupportBot.Storage.ITurnOutbox? outbox = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });
@@ -41,6 +42,10 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         var turns = new FakeTurnHandler();
         builder.Services.AddSingleton<ITurnHandler>(handler ?? turns);
         builder.Services.AddSingleton(TimeProvider.System);
+        if (outbox is not null)
+        {
+            builder.Services.AddSingleton(outbox);
+        }
         builder.AddTeams();
         builder.Services.AddSingleton(new ConnectorRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(10) });
         var app = builder.Build();
