@@ -23,7 +23,7 @@ internal sealed partial class PassphraseAnalyzer : IPasteAnalyzer
             }
             incorrect |= line.Contains("incorrect passphrase supplied", StringComparison.Ordinal) || line.Contains("Bad passphrase", StringComparison.Ordinal);
             denied |= line.Contains("Permission denied (", StringComparison.Ordinal);
-            authenticated |= line.Contains("Authenticated to ", StringComparison.Ordinal) || line.Contains("Last login:", StringComparison.Ordinal);
+            authenticated |= line.Contains("Authenticated to ", StringComparison.Ordinal) || LoginSucceededAnalyzer.IsRemoteLastLogin(line);
         }
 
         var key = prompted is null ? "" : $" {prompted}";
