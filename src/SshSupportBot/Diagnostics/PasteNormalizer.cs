@@ -137,7 +137,7 @@ internal static partial class PasteNormalizer
             {
                 line = line.Trim('`');
             }
-            if (PasteRegex.TryMatch(Prefix(), line, out var m) && m.Length > 0)
+            if (MayHavePrefix(line) && PasteRegex.TryMatch(Prefix(), line, out var m) && m.Length > 0)
             {
                 line = line[m.Length..];
             }
@@ -148,6 +148,11 @@ internal static partial class PasteNormalizer
         }
         return line;
     }
+
+    // Every prefix starts with one of these (or is a lower-case log name before sshd[…] or (local-exec)); most lines of ssh output do not.
+    private static bool MayHavePrefix(string line) =>
+        line.Length > 0 && (line[0] is '[' or '>' or '{' or 's' || char.IsAsciiDigit(line[0]) || char.IsAsciiLetterUpper(line[0])
+            || (char.IsAsciiLetterLower(line[0]) && (line.Contains("sshd", StringComparison.Ordinal) || line.Contains("(local-exec)", StringComparison.Ordinal))));
 
     /// <summary>Removes the indentation every line shares (a paste indented as a Markdown code block), keeping relative indentation (icacls continuation lines).</summary>
     private static List<string> Dedent(List<string> lines)
@@ -196,7 +201,14 @@ internal static partial class PasteNormalizer
     }
 
     private static bool IsContinuation(string previous, string line) =>
-        line.Length > 0 && previous.Length > 0 && char.IsAsciiLetterLower(line[0]) && !previous.EndsWith('.') && !StartsOwnLine(line);
+        line.Length > 0 && previous.Length > 0 && char.IsAsciiLetterLower(line[0]) && !previous.EndsWith('.') && !StartsOwnLine(line) && !IsKeywordLine(previous);
+
+    // ssh -G prints "keyword value" lines ("user taro", "hostkeyalgorithms ssh-ed25519,…"): one long one is not wrapped.
+    private static bool IsKeywordLine(string line)
+    {
+        var space = line.IndexOf(' ');
+        return space > 0 && line.AsSpan(0, space).ToString().All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c));
+    }
 
     // "debug1: …", "ssh: …", "sign_and_send_pubkey: …", "drwx------ …": lines ssh and ls start themselves.
     private static bool StartsOwnLine(string line)

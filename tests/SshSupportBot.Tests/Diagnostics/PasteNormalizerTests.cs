@@ -91,6 +91,14 @@ public class PasteNormalizerTests
     }
 
     [Fact]
+    public void A_long_ssh_g_keyword_line_does_not_swallow_the_next_keyword()
+    {
+        var lines = Lines("pubkeyacceptedalgorithms ssh-ed25519,ecdsa-sha2-nistp256,rsa-sha2-512,ssh-rsa\nuser taro");
+
+        Assert.Equal(2, lines.Count);
+    }
+
+    [Fact]
     public void Shared_indentation_is_removed_and_relative_indentation_kept()
     {
         var lines = Lines("    C:\\Users\\taro\\.ssh\\id_ed25519 NT AUTHORITY\\SYSTEM:(F)\n                                     BUILTIN\\Users:(R)");
