@@ -44,6 +44,8 @@ public sealed class PublicPasteCorpusTests(ITestOutputHelper output)
         var topic = verdicts.Count(v => v.RightTopic);
         var right = verdicts.Count(v => v.Right);
 
+        var real = PublicPaste.All.Zip(verdicts).Where(x => x.First.DerivedFrom is null).Select(x => x.Second).ToList();
+        output.WriteLine($"real pastes only: {real.Count}; right topic {real.Count(v => v.RightTopic)}; all right {real.Count(v => v.Right)} ({100.0 * real.Count(v => v.Right) / real.Count:F1} %)");
         output.WriteLine($"public pastes: {verdicts.Count}; right topic {topic} ({100.0 * topic / verdicts.Count:F1} %); right topic + exact facts + no wrong fix {right} ({100.0 * right / verdicts.Count:F1} %)");
         foreach (var wrong in verdicts.Where(v => !v.Right))
         {
