@@ -10,13 +10,18 @@ internal sealed partial class ConnectionDropAnalyzer : IPasteAnalyzer
 
     public IEnumerable<Finding> Analyze(PastedText paste)
     {
+        // A session that never started cannot drop: "read: Connection reset by peer" after a refused login is sftp/sshfs hanging up.
+        if (NeverLoggedIn(paste))
+        {
+            yield break;
+        }
         foreach (var line in paste.Lines)
         {
             if (line.Contains("kex_exchange_identification", StringComparison.Ordinal))
             {
                 continue;
             }
-            if (PasteRegex.TryMatch(Dropped(), line, out var m))
+            if (MayReportDrop(line) && PasteRegex.TryMatch(Dropped(), line, out var m))
             {
                 var what = m.Value.Trim();
                 yield return new Finding(
@@ -31,6 +36,15 @@ internal sealed partial class ConnectionDropAnalyzer : IPasteAnalyzer
             }
         }
     }
+
+    private static bool MayReportDrop(string line) =>
+        line.Contains("Broken pipe", StringComparison.Ordinal) || line.Contains("Connection to ", StringComparison.Ordinal)
+        || line.Contains("not responding", StringComparison.Ordinal) || line.Contains("Connection reset", StringComparison.Ordinal);
+
+    private static bool NeverLoggedIn(PastedText paste) =>
+        paste.Text.Contains("Permission denied (", StringComparison.Ordinal)
+        || paste.Text.Contains("Bad owner or permissions", StringComparison.Ordinal)
+        || paste.Text.Contains("Too many authentication failures", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"client_loop: send disconnect: Broken pipe|packet_write_wait: .*Broken pipe|\bBroken pipe\b|Connection to \S+ closed by remote host\.?|Timeout, server \S+ not responding\.?|Connection reset by peer", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex Dropped();

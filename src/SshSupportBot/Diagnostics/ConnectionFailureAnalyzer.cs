@@ -16,7 +16,7 @@ internal sealed partial class ConnectionFailureAnalyzer : IPasteAnalyzer
                 var host = m.Groups["host"].Value;
                 if (reported.Add("resolve:" + host))
                 {
-                    yield return Unresolved(paste, host, m.Groups["reason"].Value);
+                    yield return Unresolved(paste, host, m.Groups["reason"].Value.TrimEnd().TrimEnd('.'));
                 }
             }
             else if (line.Contains("connect to host", StringComparison.Ordinal) && PasteRegex.TryMatch(Connect(), line, out m))
@@ -27,7 +27,7 @@ internal sealed partial class ConnectionFailureAnalyzer : IPasteAnalyzer
                 var code = reason switch
                 {
                     "Connection refused" => "connection-refused",
-                    "Connection timed out" or "Operation timed out" => "connection-timeout",
+                    "Connection timed out" or "Operation timed out" or "Resource temporarily unavailable" => "connection-timeout",
                     _ => "network-unreachable",
                 };
                 if (reported.Add(code + host + port))
@@ -35,7 +35,7 @@ internal sealed partial class ConnectionFailureAnalyzer : IPasteAnalyzer
                     yield return Failed(code, host, port, reason);
                 }
             }
-            else if ((line.Contains("kex_exchange_identification", StringComparison.Ordinal) || PasteRegex.TryMatch(ClosedBy(), line, out _)) && reported.Add("kex"))
+            else if ((line.Contains("kex_exchange_identification", StringComparison.Ordinal) || (line.StartsWith("Connection closed by ", StringComparison.Ordinal) && PasteRegex.TryMatch(ClosedBy(), line, out _))) && reported.Add("kex"))
             {
                 yield return new Finding(
                     "connection-closed-before-login",
@@ -97,10 +97,10 @@ internal sealed partial class ConnectionFailureAnalyzer : IPasteAnalyzer
         return new Finding(code, FindingSeverity.Error, DiagnosticIntents.ConnectionFailed, new BilingualText(ja, en));
     }
 
-    [GeneratedRegex(@"Could not resolve hostname (?<host>\S+?): (?<reason>.+?)\.?\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    [GeneratedRegex(@"Could not resolve hostname (?<host>[^\s:]+(?::\d{1,5})?): (?<reason>.+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex Resolve();
 
-    [GeneratedRegex(@"connect to host (?<host>\S+) port (?<port>\d+): (?<reason>Connection refused|Connection timed out|Operation timed out|Network is unreachable|No route to host)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    [GeneratedRegex(@"connect to host (?<host>\S+) port (?<port>\d+): (?<reason>Connection refused|Connection timed out|Operation timed out|Network is unreachable|No route to host|Resource temporarily unavailable)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex Connect();
 
     // "Connection closed by 133.39.228.101 port 22" without a login: the server hung up during the handshake.

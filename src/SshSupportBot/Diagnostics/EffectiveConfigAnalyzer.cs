@@ -13,7 +13,7 @@ internal sealed partial class EffectiveConfigAnalyzer : IPasteAnalyzer
         var otherKeys = 0;
         foreach (var line in paste.Lines)
         {
-            if (!PasteRegex.TryMatch(Option(), line, out var m))
+            if (line.Length == 0 || !char.IsAsciiLetterLower(line[0]) || !PasteRegex.TryMatch(Option(), line, out var m))
             {
                 continue;
             }

@@ -25,7 +25,7 @@ internal sealed partial class HostKeyChangedAnalyzer : IPasteAnalyzer
             else if (text.Contains("has changed", StringComparison.Ordinal) && PasteRegex.TryMatch(HostChanged(), text, out var m))
             {
                 changed = true;
-                host ??= m.Groups["host"].Value.TrimEnd(',', '.');
+                host ??= ValidHost(m.Groups["host"].Value.TrimEnd(',', '.'));
                 if (m.Groups["type"].Success)
                 {
                     keyType ??= m.Groups["type"].Value;
@@ -34,15 +34,21 @@ internal sealed partial class HostKeyChangedAnalyzer : IPasteAnalyzer
             else if (text.Contains("key sent by the remote host", StringComparison.Ordinal) && PasteRegex.TryMatch(SentBy(), text, out m))
             {
                 keyType ??= m.Groups["type"].Value;
-                if (i + 1 < lines.Count && PasteRegex.TryMatch(Fingerprint(), lines[i + 1], out var fp))
+                // Log wrappers leave blank lines between ssh's lines; the fingerprint is the next line with text.
+                var next = i + 1;
+                while (next < lines.Count && next <= i + 2 && lines[next].Length == 0)
+                {
+                    next++;
+                }
+                if (next < lines.Count && PasteRegex.TryMatch(Fingerprint(), lines[next], out var fp))
                 {
                     fingerprint ??= fp.Groups["fp"].Value;
                 }
             }
             else if (text.Contains("for the IP address", StringComparison.Ordinal) && PasteRegex.TryMatch(IpDiffers(), text, out m))
             {
-                staleIp ??= m.Groups["ip"].Value;
-                host ??= m.Groups["host"].Value;
+                staleIp ??= ValidHost(m.Groups["ip"].Value);
+                host ??= ValidHost(m.Groups["host"].Value);
                 keyType ??= m.Groups["type"].Value;
             }
             else if (text.Contains("Offending ", StringComparison.Ordinal) && PasteRegex.TryMatch(Offending(), text, out m))
@@ -93,6 +99,9 @@ internal sealed partial class HostKeyChangedAnalyzer : IPasteAnalyzer
             $"ssh-keygen -R {ShellQuote.Word(removeName ?? host)}",
             SshTarget.Claim(host, fingerprint, firstConnection: false));
     }
+
+    // "(IP address)", "x.x.x.x": what someone wrote instead of the host is not a host to remove.
+    private static string? ValidHost(string host) => FixWords.IsHost(host) ? host : null;
 
     // "Host key for [127.0.0.1]:2222 has changed and …" (9.x), "ECDSA host key for gw… has changed and …" (8.x),
     // "The RSA host key for gw… has changed," (with the DNS spoofing banner).

@@ -25,7 +25,7 @@ internal sealed partial class HostKeyUnknownAnalyzer : IPasteAnalyzer
             if (line.Contains("can't be established", StringComparison.Ordinal) && PasteRegex.TryMatch(Authenticity(), line, out var m))
             {
                 unknown = true;
-                host ??= m.Groups["host"].Value;
+                host ??= FixWords.IsHost(m.Groups["host"].Value) ? m.Groups["host"].Value : null;
             }
             else if (line.Contains("key fingerprint is", StringComparison.Ordinal) && PasteRegex.TryMatch(KeyFingerprint(), line, out m))
             {

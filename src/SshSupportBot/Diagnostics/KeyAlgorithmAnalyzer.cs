@@ -11,7 +11,7 @@ internal sealed partial class KeyAlgorithmAnalyzer : IPasteAnalyzer
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in paste.Lines)
         {
-            if (line.Contains("no mutual signature algorithm", StringComparison.Ordinal) && reported.Add("sig"))
+            if ((line.Contains("no mutual signature", StringComparison.Ordinal) || RefusedKeyType(line)) && reported.Add("sig"))
             {
                 yield return new Finding(
                     "no-mutual-signature-algorithm",
@@ -55,6 +55,10 @@ internal sealed partial class KeyAlgorithmAnalyzer : IPasteAnalyzer
         }
     }
 
-    [GeneratedRegex(@"(?:Unable to negotiate with (?<host>\S+) port \d+: )?no matching (?<what>host key type|key exchange method|cipher|MAC) found\.(?: Their offer: (?<offer>\S+))?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    // The server's log: "userauth_pubkey: signature algorithm ssh-rsa not in PubkeyAcceptedAlgorithms" (the client's old RSA key).
+    private static bool RefusedKeyType(string line) =>
+        line.Contains("not in PubkeyAcceptedAlgorithms", StringComparison.Ordinal) || line.Contains("not in PubkeyAcceptedKeyTypes", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"(?:Unable to negotiate with (?<host>\S+) port \d+: )?no matching (?<what>host key type|key exchange method|cipher|MAC) found\.(?: [Tt]heir offer: (?<offer>\S+))?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex NoMatching();
 }

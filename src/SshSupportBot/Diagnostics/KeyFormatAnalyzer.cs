@@ -19,19 +19,37 @@ internal sealed partial class KeyFormatAnalyzer : IPasteAnalyzer
             {
                 continue;
             }
-            var putty = path.EndsWith(".ppk", StringComparison.OrdinalIgnoreCase);
-            var (ja, en) = putty
-                ? ($"{path} は PuTTY 形式の鍵で、OpenSSH はそのままでは読めません。puttygen で OpenSSH 形式に変換してください。",
-                   $"{path} is a PuTTY key, which OpenSSH cannot read. Convert it to OpenSSH format with puttygen.")
-                : ($"{path} を秘密鍵として読めませんでした（{m.Groups["reason"].Value}）。公開鍵（.pub）を指定していないか、コピーの途中で改行や行が壊れていないか確認してください。",
-                   $"{path} could not be read as a private key ({m.Groups["reason"].Value}). Check that it is not the public half (.pub) and that copying did not damage its lines or line ends.");
+            var reason = m.Groups["reason"].Value;
+            if (!FixWords.IsPath(path))
+            {
+                yield return new Finding(
+                    "key-invalid-format",
+                    FindingSeverity.Error,
+                    DiagnosticIntents.PermissionDeniedPublickey,
+                    new BilingualText(
+                        $"指定した鍵ファイルを秘密鍵として読めませんでした（{reason}）。公開鍵（.pub）や PuTTY 形式（.ppk）を指定していないか、コピーの途中で改行や行が壊れていないか確認してください。",
+                        $"The key file could not be read as a private key ({reason}). Check that it is not the public half (.pub) or a PuTTY key (.ppk), and that copying did not damage its lines or line ends."));
+                continue;
+            }
+            if (PuttyKey.IsPpk(path))
+            {
+                yield return new Finding("key-invalid-format", FindingSeverity.Error, DiagnosticIntents.PermissionDeniedPublickey, PuttyKey.Explanation(path), path, PuttyKey.ToOpenSshFix(path));
+                continue;
+            }
+            var publicHalf = path.EndsWith(".pub", StringComparison.OrdinalIgnoreCase);
             yield return new Finding(
                 "key-invalid-format",
                 FindingSeverity.Error,
                 DiagnosticIntents.PermissionDeniedPublickey,
-                new BilingualText(ja, en),
+                publicHalf
+                    ? new BilingualText(
+                        $"{path} は公開鍵です。ssh の -i や IdentityFile には、.pub の付かない秘密鍵のファイルを指定してください。次のコマンドが公開鍵を表示すれば、その秘密鍵は使えます。",
+                        $"{path} is the public half of a key pair. Give ssh -i or IdentityFile the private key file, the one without .pub; if the command below prints a public key, that private key is usable.")
+                    : new BilingualText(
+                        $"{path} を秘密鍵として読めませんでした（{reason}）。公開鍵（.pub）を指定していないか、コピーの途中で改行や行が壊れていないか確認してください。次のコマンドで公開鍵を作り直せれば、鍵そのものは読めています。",
+                        $"{path} could not be read as a private key ({reason}). Check that it is not the public half (.pub) and that copying did not damage its lines or line ends. If the command below prints a public key, the key itself is readable."),
                 path,
-                putty ? $"puttygen {ShellQuote.Path(path)} -O private-openssh -o ~/.ssh/id_ed25519" : $"ssh-keygen -y -f {ShellQuote.Path(path)}");
+                $"ssh-keygen -y -f {ShellQuote.Path(publicHalf ? path[..^4] : path)}");
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed partial class LoginSucceededAnalyzer : IPasteAnalyzer
                 host ??= m.Groups["host"].Value;
                 method ??= m.Groups["method"].Success ? m.Groups["method"].Value : null;
             }
-            else if (line.StartsWith("Last login: ", StringComparison.Ordinal) || PasteRegex.TryMatch(ClosedAfterSession(), line, out _))
+            else if (IsRemoteLastLogin(line) || (line.StartsWith("Connection to ", StringComparison.Ordinal) && PasteRegex.TryMatch(ClosedAfterSession(), line, out _)))
             {
                 loggedIn = true;
             }
@@ -45,6 +45,13 @@ internal sealed partial class LoginSucceededAnalyzer : IPasteAnalyzer
                 $"{hostJa} へのログインには成功しています{methodJa}。ゲートウェイノードではプログラムを実行せず、qlogin でインタラクティブノードに移動してください。",
                 $"The login to {host} worked{methodEn}. Do not run programs on the gateway node; use qlogin to move to an interactive node."));
     }
+
+    /// <summary>
+    /// sshd's "Last login: … from 192.0.2.1". macOS Terminal prints "Last login: … on ttys001" when a local window
+    /// opens, before the user types ssh: that is not a login anywhere.
+    /// </summary>
+    public static bool IsRemoteLastLogin(string line) =>
+        line.StartsWith("Last login: ", StringComparison.Ordinal) && line.Contains(" from ", StringComparison.Ordinal);
 
     // Printed when an interactive session ends normally (not "closed by remote host", which is a drop).
     [GeneratedRegex(@"^Connection to \S+ closed\.$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]

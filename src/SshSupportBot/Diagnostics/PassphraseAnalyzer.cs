@@ -11,21 +11,32 @@ internal sealed partial class PassphraseAnalyzer : IPasteAnalyzer
 {
     public IEnumerable<Finding> Analyze(PastedText paste)
     {
-        string? prompted = null;
+        string? prompted = null, added = null;
         var incorrect = false;
         var denied = false;
         var authenticated = false;
         foreach (var line in paste.Lines)
         {
-            if (prompted is null && line.Contains("passphrase for key", StringComparison.Ordinal) && PasteRegex.TryMatch(Prompt(), line, out var m))
+            if (prompted is null && line.Contains("Enter passphrase for ", StringComparison.Ordinal) && PasteRegex.TryMatch(Prompt(), line, out var m)
+                && FixWords.IsPath(m.Groups["path"].Value))
             {
                 prompted = m.Groups["path"].Value;
             }
+            if (added is null && line.StartsWith("Identity added: ", StringComparison.Ordinal) && PasteRegex.TryMatch(Added(), line, out m)
+                && FixWords.IsPath(m.Groups["path"].Value))
+            {
+                added = m.Groups["path"].Value;
+            }
             incorrect |= line.Contains("incorrect passphrase supplied", StringComparison.Ordinal) || line.Contains("Bad passphrase", StringComparison.Ordinal);
             denied |= line.Contains("Permission denied (", StringComparison.Ordinal);
-            authenticated |= line.Contains("Authenticated to ", StringComparison.Ordinal) || line.Contains("Last login:", StringComparison.Ordinal);
+            authenticated |= line.Contains("Authenticated to ", StringComparison.Ordinal) || LoginSucceededAnalyzer.IsRemoteLastLogin(line);
         }
 
+        if (added is not null)
+        {
+            yield return AddedToAgent(added);
+            yield break;
+        }
         var key = prompted is null ? "" : $" {prompted}";
         var keyJa = prompted is null ? "" : $" {prompted} ";
         if (incorrect || (prompted is not null && denied && !authenticated))
@@ -54,6 +65,28 @@ internal sealed partial class PassphraseAnalyzer : IPasteAnalyzer
         }
     }
 
-    [GeneratedRegex(@"Enter passphrase for key '(?<path>[^']+)'", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    /// <summary>
+    /// ssh-add's "Enter passphrase for KEY:" then "Identity added: KEY (comment)": the passphrase was right and the key
+    /// is in the agent. That is not a login anywhere (a macOS user often pastes it from Terminal believing so).
+    /// </summary>
+    private static Finding AddedToAgent(string path)
+    {
+        var mac = path.StartsWith("/Users/", StringComparison.Ordinal) || path.StartsWith("~/", StringComparison.Ordinal);
+        return new Finding(
+            "passphrase-agent-added",
+            FindingSeverity.Info,
+            DiagnosticIntents.Passphrase,
+            new BilingualText(
+                $"パスフレーズは正しく、鍵 {path} が ssh-agent に登録されました（スパコンへのログインではありません）。エージェントが動いている間はパスフレーズを聞かれません。再起動後も聞かれないようにするには、macOS では鍵をキーチェーンに保存し、~/.ssh/config に UseKeychain yes と AddKeysToAgent yes を書いてください。",
+                $"The passphrase was right and the key {path} was added to ssh-agent (this is not a login to the supercomputer). ssh will not ask for it while the agent runs. To keep it across restarts on macOS, store it in the Keychain and put UseKeychain yes and AddKeysToAgent yes in ~/.ssh/config."),
+            path,
+            mac ? $"ssh-add --apple-use-keychain {ShellQuote.Path(path)}" : null);
+    }
+
+    [GeneratedRegex(@"Identity added: (?<path>\S+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    private static partial Regex Added();
+
+    // ssh: "Enter passphrase for key '/home/u/.ssh/id_ed25519':"; ssh-add: "Enter passphrase for /home/u/.ssh/id_ed25519:".
+    [GeneratedRegex(@"Enter passphrase for (?:key '(?<path>[^']+)'|(?<path>[^'\s][^\s]*?):(?:\s|$))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex Prompt();
 }

@@ -21,9 +21,6 @@ internal static class ShellQuote
     /// <summary>A word (host name, user) quoted only when the shell would otherwise read it differently.</summary>
     public static string Word(string value) => IsPlain(value) ? value : Quote(value);
 
-    /// <summary>Windows cmd/PowerShell: double quotes (a path cannot contain one).</summary>
-    public static string Windows(string path) => "\"" + path + "\"";
-
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''") + "'";
 
     private static bool IsPlain(string value) =>

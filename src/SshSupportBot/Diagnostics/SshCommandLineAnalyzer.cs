@@ -5,8 +5,7 @@ namespace SshSupportBot.Diagnostics;
 
 /// <summary>
 /// Reads an <c>ssh</c> command line the user pasted ("ssh -p 2222 taro@gw2.ddbj.nig.ac.jp でやってます") the way an
-/// admin would: a port other than the gateways' 22, a misspelt gateway name, a missing, doubled or Windows-domain
-/// user name. Only what the command line states goes into a fix; the account stays a placeholder otherwise.
+/// admin would: a port other than the gateways' 22, a misspelt gateway name, a missing user name. Only what the command line states goes into a fix; the account stays a placeholder otherwise.
 /// </summary>
 internal sealed partial class SshCommandLineAnalyzer : IPasteAnalyzer
 {
@@ -78,13 +77,7 @@ internal sealed partial class SshCommandLineAnalyzer : IPasteAnalyzer
                     "The command has no user name, so ssh uses your own computer's login name. Add your supercomputer account name."),
                 Fix: $"ssh ACCOUNT@{gateway}");
         }
-        else if (user.Contains('@'))
-        {
-            yield return new Finding("user-name-doubled", FindingSeverity.Error, DiagnosticIntents.WrongUsername,
-                new BilingualText($"ユーザー名が {user} になっています（@ が二重です）。アカウント名は 1 回だけ書きます。",
-                    $"The user name is {user} (the @ is doubled). Write the account name once."),
-                Fix: $"ssh {(IsPlainAccount(user.Split('@')[0]) ? user.Split('@')[0] : "ACCOUNT")}@{gateway}");
-        }
+        // A doubled user (user@user@host) is read by UserNameShapeAnalyzer, from the command line and from ssh's output alike.
         else if (user.Contains('\\'))
         {
             yield return new Finding("user-name-windows-domain", FindingSeverity.Error, DiagnosticIntents.WrongUsername,

