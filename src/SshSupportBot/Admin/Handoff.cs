@@ -13,7 +13,7 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
         CancellationToken cancellationToken)
     {
         var state = await conversations.LoadAsync(key, cancellationToken);
-        var summary = Summary(message, redactedText, lastAnswer, state);
+        var summary = storedText.Redact(Summary(message, redactedText, lastAnswer, state), maxLength: StoredText.MaxForwardedLength);
         var posted = notifier.IsConfigured && await notifier.NotifyAsync(summary, cancellationToken);
         logger.LogInformation("Hand-off requested in {Channel}; posted to the admin channel: {Posted}", message.Channel, posted);
         if (posted)
@@ -37,7 +37,8 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
         {
             text.Append($"  – {finding.Code}: {storedText.Redact(finding.Message.En)}\n");
         }
-        var posted = notifier.IsConfigured && await notifier.NotifyAsync(text.ToString().TrimEnd(), cancellationToken);
+        var posted = notifier.IsConfigured
+            && await notifier.NotifyAsync(storedText.Redact(text.ToString().TrimEnd(), maxLength: StoredText.MaxForwardedLength), cancellationToken);
         logger.LogInformation("Flow {Flow} ended in a hand-off in {Channel}; posted to the admin channel: {Posted}", flowIntent, message.Channel, posted);
         return posted
             ? language == Language.Ja ? "担当者に引き継ぎました。担当者から連絡があります。" : "I've passed this to a person; someone will follow up with you here."

@@ -7,13 +7,15 @@ namespace SshSupportBot.Conversations;
 /// Everything the bot remembers of one conversation, loaded once per turn and saved when it changed.
 /// <see cref="Version"/> is checked on save so two workers cannot overwrite each other's turn.
 /// </summary>
+/// <param name="InsidePrivateKey">The last message ended inside a private key, so the next one may hold its rest.</param>
 internal sealed record ConversationState(
     string Key,
     long Version,
     Language? Language,
     FlowProgress? Flow,
     IReadOnlyList<ReplyChoice> LastChoices,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool InsidePrivateKey = false)
 {
     public static ConversationState New(string key, DateTimeOffset now) => new(key, 0, null, null, [], now);
 }
