@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
 using SshSupportBot.Admin;
 using SshSupportBot.Conversations;
 using SshSupportBot.Hosting;
@@ -18,8 +19,10 @@ internal static class ChatCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = BotConfiguration.Build();
-            var runtime = BotRuntime.Start(configuration, ConsoleProgress.Instance);
-            var engine = AdminRegistration.CreateTurnHandler(runtime, configuration, runtime.CreateDefaultStore(TimeProvider.System), TimeProvider.System);
+            var runtime = await CliWork.RunAsync(() => BotRuntime.Start(configuration, ConsoleProgress.Instance), cancellationToken);
+            var engine = new BudgetedTurnHandler(
+                AdminRegistration.CreateTurnHandler(runtime, configuration, runtime.CreateDefaultStore(TimeProvider.System), TimeProvider.System),
+                new TurnWatch(TimeProvider.System), runtime.Bot.TurnBudget, TimeProvider.System, NullLogger<BudgetedTurnHandler>.Instance);
             var id = parse.GetValue(conversation) ?? Guid.NewGuid().ToString("N")[..8];
             var interactive = !Console.IsInputRedirected;
             if (interactive)
@@ -28,7 +31,8 @@ internal static class ChatCommand
                 Console.WriteLine($"(conversation {id}: resume it later with --conversation {id}; Ctrl-D to quit; paste several lines and end with an empty line)");
             }
             var turn = 0;
-            while (ReadTurn(interactive) is { } text)
+            // A read from a pipe that stays open never returns by itself; Ctrl-C and SIGTERM must still end the chat.
+            while (await CliWork.RunAsync(() => ReadTurn(interactive), cancellationToken) is { } text)
             {
                 if (string.IsNullOrWhiteSpace(text))
                 {
