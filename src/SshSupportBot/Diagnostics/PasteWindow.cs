@@ -17,6 +17,22 @@ internal static class PasteWindow
 
     public static string ForClassifier(string text) => Window(text, ClassifierHead, ClassifierTail);
 
-    private static string Window(string text, int head, int tail) =>
-        text.Length <= head + tail ? text : string.Concat(text.AsSpan(0, head), "\n", text.AsSpan(text.Length - tail));
+    private static string Window(string text, int head, int tail)
+    {
+        if (text.Length <= head + tail)
+        {
+            return text;
+        }
+        // Never cut an emoji or a rare kanji (a surrogate pair) in half: a lone surrogate breaks Unicode normalisation.
+        if (char.IsHighSurrogate(text[head - 1]))
+        {
+            head--;
+        }
+        var tailStart = text.Length - tail;
+        if (char.IsLowSurrogate(text[tailStart]))
+        {
+            tailStart++;
+        }
+        return string.Concat(text.AsSpan(0, head), "\n", text.AsSpan(tailStart));
+    }
 }

@@ -38,6 +38,9 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
         return new HostKeyClaim(name, port, fingerprint, firstConnection);
     }
 
+    // A pasted "port 99999999999" is no port at all, not a reason to fail the whole answer.
+    private static int? PortNumber(string digits) => int.TryParse(digits, out var port) && port is > 0 and <= 65535 ? port : null;
+
     public static SshTarget Find(PastedText paste)
     {
         string? user = null, host = null;
@@ -49,7 +52,7 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
             {
                 user ??= m.Groups["user"].Value;
                 host ??= m.Groups["host"].Value;
-                port ??= int.Parse(m.Groups["port"].Value);
+                port ??= PortNumber(m.Groups["port"].Value);
             }
             else if (line.Contains(": Permission denied", StringComparison.Ordinal) && PasteRegex.TryMatch(DeniedPrefix(), line, out m))
             {
@@ -59,7 +62,7 @@ internal sealed partial record SshTarget(string? User, string? Host, int? Port)
             else if (line.Contains("Connecting to ", StringComparison.Ordinal) && PasteRegex.TryMatch(ConnectingTo(), line, out m))
             {
                 host ??= m.Groups["host"].Value;
-                port ??= int.Parse(m.Groups["port"].Value);
+                port ??= PortNumber(m.Groups["port"].Value);
             }
             else if (typed is null && line.Contains("ssh", StringComparison.Ordinal))
             {

@@ -46,7 +46,7 @@ internal sealed class IntentClassifier(IntentModel model, KnowledgeBase knowledg
     private HashSet<string> MatchingPatterns(string text)
     {
         var matched = new HashSet<string>(StringComparer.Ordinal);
-        var folded = text.Normalize(NormalizationForm.FormKC);
+        var folded = TextNormalizer.WellFormed(text).Normalize(NormalizationForm.FormKC);
         foreach (var intent in knowledgeBase.Intents)
         {
             foreach (var pattern in intent.Patterns)

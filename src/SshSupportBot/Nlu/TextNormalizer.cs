@@ -13,7 +13,7 @@ internal static partial class TextNormalizer
     public static string Normalize(string text)
     {
         // NFKC folds full-width ASCII and half-width katakana into their usual forms.
-        var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var folded = WellFormed(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         var builder = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {
@@ -31,6 +31,32 @@ internal static partial class TextNormalizer
         var masked = Fingerprint().Replace(builder.ToString(), "sha256:fingerprint");
         masked = Ipv4().Replace(masked, "ipaddress");
         return Whitespace().Replace(masked, " ").Trim();
+    }
+
+    /// <summary>
+    /// The text with each lone surrogate (half an emoji, from a cut or from a client's JSON) replaced by U+FFFD, which
+    /// Unicode normalisation accepts; it throws on a lone surrogate.
+    /// </summary>
+    public static string WellFormed(string text)
+    {
+        var bad = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (bad < 0)
+        {
+            return text;
+        }
+        var chars = text.ToCharArray();
+        for (var i = bad; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+        return new string(chars);
     }
 
     [GeneratedRegex(@"sha256:[a-z0-9+/]{20,}=*", RegexOptions.CultureInvariant)]

@@ -63,9 +63,16 @@ internal static partial class SlackMrkdwn
         prose.Clear();
     }
 
+    /// <summary>Longer lines are only escaped: the lazy patterns below cost the square of a line's length.</summary>
+    private const int MaxConvertedLine = 2000;
+
     private static string Line(string line)
     {
         var text = Escape(line);
+        if (text.Length > MaxConvertedLine)
+        {
+            return text;
+        }
         var heading = Heading().Match(text);
         if (heading.Success)
         {
