@@ -226,7 +226,8 @@ internal static class PrivateKeyDetector
 
         /// <summary>
         /// Where a key's body ends: lines of base64 (or a chat client's one long line of base64 words), "Name: value"
-        /// headers, and a blank line only after the marker or headers (encrypted PEM). Each line is read once.
+        /// headers, and a blank line only after the marker or headers (encrypted PEM). Reads each character at most
+        /// once and stops at the first one that is not body, so a long line after a marker is not read to its end.
         /// </summary>
         /// <param name="afterBody">The text starts in the middle of a body, so a short first line may be its last line.</param>
         /// <returns>The end, and whether a .ppk file's Private-MAC line closed the key there.</returns>
@@ -238,58 +239,59 @@ internal static class PrivateKeyDetector
             var tailAllowed = afterBody;
             while (position < _length)
             {
-                var lineEnd = LineEnd(position);
-                var first = SkipBlanks(position, lineEnd);
-                if (first == lineEnd)
+                var first = SkipBlanks(position);
+                if (first == _length || IsLineBreak(text[first]))
                 {
                     if (position != from && !allowBlank)
                     {
                         break;
                     }
+                    position = first == _length ? _length : NextLineStart(first);
+                    continue;
                 }
-                else if ((position == 0 || IsLineBreak(text[position - 1])) && lineEnd - first <= 250
-                    && HeaderLine.IsMatch(text.AsSpan(first, lineEnd - first)))
+                if ((position == 0 || IsLineBreak(text[position - 1])) && ShortLineEnd(first) is var headerEnd and >= 0
+                    && HeaderLine.IsMatch(text.AsSpan(first, headerEnd - first)))
                 {
-                    end = lineEnd;
+                    end = headerEnd;
                     if (text.AsSpan(first).StartsWith("Private-MAC:", StringComparison.Ordinal))
                     {
                         return (end, true);
                     }
                     allowBlank = true;
                     tailAllowed = false;
+                    position = NextLineStart(headerEnd);
+                    continue;
                 }
-                else
+                var (consumed, words, lastWidth) = ConsumeWords(first, tailAllowed);
+                if (words == 0)
                 {
-                    var (consumed, words, lastWidth) = ConsumeWords(first, lineEnd, tailAllowed);
-                    if (words == 0)
-                    {
-                        break;
-                    }
-                    end = consumed;
-                    allowBlank = false;
-                    tailAllowed = words == 1 && lastWidth >= MaterialRun;
-                    if (SkipBlanks(consumed, lineEnd) != lineEnd)
-                    {
-                        break;
-                    }
+                    break;
                 }
-                position = NextLineStart(lineEnd);
+                end = consumed;
+                allowBlank = false;
+                tailAllowed = words == 1 && lastWidth >= MaterialRun;
+                var after = SkipBlanks(consumed);
+                if (after < _length && !IsLineBreak(text[after]))
+                {
+                    break;
+                }
+                position = after == _length ? _length : NextLineStart(after);
             }
             return (end, false);
         }
 
         /// <summary>The base64 words at the start of one line: long ones, padded ones, or a short last line right after a full one.</summary>
-        private (int End, int Words, int LastWidth) ConsumeWords(int from, int lineEnd, bool tailAllowed)
+        private (int End, int Words, int LastWidth) ConsumeWords(int from, bool tailAllowed)
         {
             var i = from;
             var end = from;
             var words = 0;
             var width = 0;
-            while (i < lineEnd)
+            while (i < _length && !IsLineBreak(text[i]))
             {
-                i = SkipBlanks(i, lineEnd);
+                i = SkipBlanks(i);
                 var start = i;
-                while (i < lineEnd && IsBase64Char(text[i]))
+                while (i < _length && IsBase64Char(text[i]))
                 {
                     i++;
                 }
@@ -298,7 +300,8 @@ internal static class PrivateKeyDetector
                 {
                     break;
                 }
-                var alone = words == 0 && SkipBlanks(i, lineEnd) == lineEnd;
+                var afterWord = SkipBlanks(i);
+                var alone = words == 0 && (afterWord == _length || IsLineBreak(text[afterWord]));
                 if (!(length >= 16 || text[i - 1] == '=' || (alone && tailAllowed && LooksLikeBase64Tail(text.AsSpan(start, length)))))
                 {
                     break;
@@ -306,7 +309,7 @@ internal static class PrivateKeyDetector
                 end = i;
                 words++;
                 width = length;
-                if (i < lineEnd && !IsBlank(text[i]))
+                if (i < _length && !IsSpace(text[i]))
                 {
                     break;
                 }
@@ -386,10 +389,24 @@ internal static class PrivateKeyDetector
             return i;
         }
 
-        private int SkipBlanks(int from, int to)
+        /// <summary>The end of a line short enough to be a header, or -1 without reading further than that.</summary>
+        private int ShortLineEnd(int from)
+        {
+            var limit = Math.Min(_length, from + 251);
+            for (var i = from; i < limit; i++)
+            {
+                if (IsLineBreak(text[i]))
+                {
+                    return i;
+                }
+            }
+            return limit == _length ? _length : -1;
+        }
+
+        private int SkipBlanks(int from)
         {
             var i = from;
-            while (i < to && IsBlank(text[i]))
+            while (i < _length && IsBlank(text[i]))
             {
                 i++;
             }
