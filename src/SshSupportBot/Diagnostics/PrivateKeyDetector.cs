@@ -9,13 +9,13 @@ namespace SshSupportBot.Diagnostics;
 /// key the previous message of the conversation started.
 /// </summary>
 /// <remarks>
-/// Termination and linear time, by construction: markers are found in one pass of a non-backtracking regex (linear in
-/// the text); then every marker is visited once, in order, and the scan position only moves forward: each marker's key
+/// Termination and linear time, by construction: markers are found in one pass of a regex (linear in
+/// the text, every quantifier being bounded); then every marker is visited once, in order, and the scan position only moves forward: each marker's key
 /// ends at or after its marker, and the next marker is considered only from that end on. Between markers, text is read
 /// at most twice (once for bare bodies, once backwards from an END line, never before the previous key's end). Nothing
 /// beyond <see cref="MaxScannedCharacters"/> is read.
 /// </remarks>
-internal static class PrivateKeyDetector
+internal static partial class PrivateKeyDetector
 {
     /// <summary>More than the analyzers ever read (<see cref="PasteWindow.MaxCharacters"/>); a longer text is cut here.</summary>
     public const int MaxScannedCharacters = 2 * PasteWindow.MaxCharacters;
@@ -41,14 +41,15 @@ internal static class PrivateKeyDetector
 
     private readonly record struct Marker(Kind Kind, int Index, int End);
 
-    // Non-backtracking: matching is linear in the text whatever it holds, so no timeout is needed.
-    private static readonly Regex Markers = new(
-        @"-{3,5} ?(?:BEGIN|END) (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)? ?-{3,5}"
-        + @"|PuTTY-User-Key-File-[0-9]{1,3}:|Private-Lines: ?[0-9]{1,6}|Private-MAC:|Proc-Type: ?4,ENCRYPTED",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    // Every quantifier is bounded ({3,5}, {1,20}, {0,4}, {1,6}), so a match attempt reads at most a few hundred characters
+    // from its start and the scan is linear in the text; compiled at build time, so there is no start-up cost either.
+    [GeneratedRegex(@"-{3,5} ?(?:BEGIN|END) (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY(?: BLOCK)? ?-{3,5}"
+        + @"|PuTTY-User-Key-File-[0-9]{1,3}:|Private-Lines: ?[0-9]{1,6}|Private-MAC:|Proc-Type: ?4,ENCRYPTED", RegexOptions.CultureInvariant)]
+    private static partial Regex Markers();
 
-    private static readonly Regex HeaderLine = new(@"^[A-Za-z][A-Za-z0-9-]{1,40}: .{0,200}$",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    // Only ever given a line of at most 251 characters.
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9-]{1,40}: .{0,200}$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderLine();
 
     /// <param name="continuesKey">The previous message of this conversation ended inside a key.</param>
     public static KeyScan Find(string text, bool continuesKey = false) => new Scan(text, continuesKey).Run();
@@ -95,7 +96,7 @@ internal static class PrivateKeyDetector
         {
             var markers = new List<Marker>();
             var span = text.AsSpan(0, _length);
-            foreach (var match in Markers.EnumerateMatches(span))
+            foreach (var match in Markers().EnumerateMatches(span))
             {
                 var value = span.Slice(match.Index, match.Length);
                 var kind = value[0] == '-' ? value.Contains("BEGIN", StringComparison.Ordinal) ? Kind.Begin : Kind.End
@@ -250,7 +251,7 @@ internal static class PrivateKeyDetector
                     continue;
                 }
                 if ((position == 0 || IsLineBreak(text[position - 1])) && ShortLineEnd(first) is var headerEnd and >= 0
-                    && HeaderLine.IsMatch(text.AsSpan(first, headerEnd - first)))
+                    && HeaderLine().IsMatch(text.AsSpan(first, headerEnd - first)))
                 {
                     end = headerEnd;
                     if (text.AsSpan(first).StartsWith("Private-MAC:", StringComparison.Ordinal))

@@ -66,7 +66,7 @@ public sealed class PrivateKeyLeakTests
         await using var connector = await FakeConnector.StartAsync();
         var signingKey = new TestSigningKey("leak-key", "msteams");
         await using var openId = await FakeOpenIdServer.StartAsync(signingKey);
-        using var redisServer = redis ? PersistentRedis.Start(Path.Combine(state, "redis")) : null;
+        using var redisServer = redis ? await PersistentRedis.StartAsync(Path.Combine(state, "redis")) : null;
         var database = Path.Combine(state, "conversations.db");
         var environment = new Dictionary<string, string>
         {
@@ -237,7 +237,7 @@ public sealed class PrivateKeyLeakTests
 
         public string ConnectionString { get; }
 
-        public static PersistentRedis Start(string directory)
+        public static async Task<PersistentRedis> StartAsync(string directory)
         {
             Directory.CreateDirectory(directory);
             var port = LoopbackPorts.Free();
@@ -252,7 +252,20 @@ public sealed class PrivateKeyLeakTests
             process.ErrorDataReceived += (_, _) => { };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            return new PersistentRedis(process, directory, port);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (true)
+            {
+                try
+                {
+                    using var client = new System.Net.Sockets.TcpClient();
+                    await client.ConnectAsync("127.0.0.1", port);
+                    return new PersistentRedis(process, directory, port);
+                }
+                catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
+                {
+                    await Task.Delay(50);
+                }
+            }
         }
 
         /// <summary>Every key and value (strings, hashes, lists, sets, sorted sets), after a snapshot to disk.</summary>
