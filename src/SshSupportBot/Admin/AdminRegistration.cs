@@ -23,7 +23,9 @@ internal static class AdminRegistration
         services.AddSingleton(admin);
         services.AddSingleton(review);
         services.AddSingleton(runtime.Bot);
-        services.AddSingleton(new StoredText(review));
+        var storedText = new StoredText(review);
+        services.AddSingleton(storedText);
+        GateFeedbackStore(services, storedText);
         services.AddSingleton(sp => new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built,
             sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IConversationLock>())));
         services.AddSingleton<IHandoffNotifier>(sp => new AdminChannels(Channels(sp, admin)));
@@ -36,6 +38,18 @@ internal static class AdminRegistration
             sp.GetService<IReloadTrigger>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AdminCommands>>()));
         services.AddSingleton<Handoff>();
         services.AddSingleton<LearningTurnHandler>();
+    }
+
+    /// <summary>Puts the redaction gate around whichever feedback store the storage registration chose, so no caller can write past it.</summary>
+    private static void GateFeedbackStore(IServiceCollection services, StoredText storedText)
+    {
+        if (services.LastOrDefault(d => d.ServiceType == typeof(IFeedbackStore)) is not { } chosen)
+        {
+            return;
+        }
+        services.Remove(chosen);
+        services.AddSingleton<IFeedbackStore>(sp => new RedactedFeedbackStore(
+            chosen.ImplementationInstance as IFeedbackStore ?? (IFeedbackStore)chosen.ImplementationFactory!(sp), storedText));
     }
 
     private static List<IHandoffNotifier> Channels(IServiceProvider services, AdminSettings admin)
@@ -60,7 +74,7 @@ internal static class AdminRegistration
     {
         var review = ReviewSettings.From(configuration);
         var storedText = new StoredText(review);
-        var feedback = new SqliteFeedbackStore(runtime.ConversationDatabasePath, review.FeedbackWindow);
+        var feedback = new RedactedFeedbackStore(new SqliteFeedbackStore(runtime.ConversationDatabasePath, review.FeedbackWindow), storedText);
         var models = new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built, conversations, time));
         var actions = new ReviewActions(feedback, runtime.IntentsPath, time, NullLogger.Instance);
         return new LearningTurnHandler(models, feedback, storedText, review, AdminSettings.From(configuration),

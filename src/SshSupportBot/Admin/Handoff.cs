@@ -14,7 +14,7 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
         Dialogue.BotPhrases phrases, CancellationToken cancellationToken)
     {
         var state = await conversations.LoadAsync(key, cancellationToken);
-        var summary = Summary(message, redactedText, lastAnswer, state);
+        var summary = storedText.Redact(Summary(message, redactedText, lastAnswer, state), maxLength: StoredText.MaxForwardedLength);
         var posted = notifier.IsConfigured && await notifier.NotifyAsync(summary, cancellationToken);
         logger.LogInformation("Hand-off requested in {Channel}; posted to the admin channel: {Posted}", message.Channel, posted);
         return Outcome(posted, UserSummary(redactedText, lastAnswer, state), language, phrases);
@@ -30,7 +30,8 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
         {
             text.Append($"  – {finding.Code}: {MarkdownLiteral.Quote(storedText.Redact(finding.Message.En))}\n");
         }
-        var posted = notifier.IsConfigured && await notifier.NotifyAsync(text.ToString().TrimEnd(), cancellationToken);
+        var posted = notifier.IsConfigured
+            && await notifier.NotifyAsync(storedText.Redact(text.ToString().TrimEnd(), maxLength: StoredText.MaxForwardedLength), cancellationToken);
         logger.LogInformation("Flow {Flow} ended in a hand-off in {Channel}; posted to the admin channel: {Posted}", flowIntent, message.Channel, posted);
         var forUser = new StringBuilder($"checks: {flowIntent}\n");
         foreach (var finding in findings)

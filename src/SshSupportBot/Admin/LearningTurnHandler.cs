@@ -1,4 +1,5 @@
 using SshSupportBot.Conversations;
+using SshSupportBot.Diagnostics;
 using SshSupportBot.Flows;
 using SshSupportBot.Hosting;
 using SshSupportBot.Intents;
@@ -79,13 +80,14 @@ internal sealed class LearningTurnHandler(
             var note = await handoff.FlowEndedAsync(message, key, classification.Intent, reply.Findings, reply.Language, Phrases(model), cancellationToken);
             return reply with { Text = reply.Text.TrimEnd() + "\n\n" + note };
         }
+        var heldPrivateKey = reply.Findings.Any(f => f.Code == PrivateKeyPasteAnalyzer.Exposed.Code);
         // Button presses and menu numbers are not questions; only typed words are worth an admin's review.
         var typed = !message.IsChoice && !int.TryParse(text, out _);
         if (typed && outcome is TurnOutcome.Declined or TurnOutcome.LowConfidence)
         {
             var guessed = outcome == TurnOutcome.Declined ? classification.Alternatives.FirstOrDefault()?.Intent : classification.Intent;
             var confidence = outcome == TurnOutcome.Declined ? classification.Alternatives.FirstOrDefault()?.Confidence ?? 0f : classification.Confidence;
-            await BestEffortAsync(() => feedback.EnqueueAsync(new ReviewItem(0, storedText.Redact(text), reply.Language, guessed, confidence,
+            await BestEffortAsync(() => feedback.EnqueueAsync(new ReviewItem(0, storedText.Redact(text, heldPrivateKey), reply.Language, guessed, confidence,
                 outcome == TurnOutcome.Declined ? ReviewReason.Declined : ReviewReason.LowConfidence, message.Channel, time.GetUtcNow()), cancellationToken));
         }
         if (outcome is not (TurnOutcome.Answered or TurnOutcome.LowConfidence))
@@ -94,7 +96,7 @@ internal sealed class LearningTurnHandler(
         }
         var answerId = Guid.NewGuid().ToString("N")[..12];
         var remembered = await BestEffortAsync(() => feedback.RememberAnswerAsync(new AnswerRecord(answerId, key, message.Channel,
-            storedText.Redact(text), classification.Intent, classification.Confidence, reply.Language, time.GetUtcNow()), cancellationToken));
+            storedText.Redact(text, heldPrivateKey), classification.Intent, classification.Confidence, reply.Language, time.GetUtcNow()), cancellationToken));
         if (!remembered)
         {
             // Buttons for an answer nobody remembers would only lead to a confusing "already noted".

@@ -24,6 +24,6 @@ internal sealed record AdminStorage(string IntentsPath, string DatabasePath, IFe
         IFeedbackStore store = string.IsNullOrWhiteSpace(storage.Redis)
             ? new SqliteFeedbackStore(database, window)
             : new RedisFeedbackStore(new RedisConnection(storage), window);
-        return new AdminStorage(intents, database, store);
+        return new AdminStorage(intents, database, new RedactedFeedbackStore(store, new StoredText(ReviewSettings.From(configuration))));
     }
 }

@@ -12,8 +12,11 @@ internal static class AskCommand
         var command = new Command("ask", "Answer one question, as the bot would in chat.") { text, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
-            var reply = await runtime.Advisor.AdviseAsync(runtime.Answerer.Answer(string.Join(' ', parse.GetValue(text) ?? [])), cancellationToken);
+            var reply = await CliWork.RunAsync(() =>
+            {
+                var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
+                return runtime.Advisor.AdviseAsync(runtime.Answerer.Answer(string.Join(' ', parse.GetValue(text) ?? [])), cancellationToken);
+            }, cancellationToken);
             Console.WriteLine(parse.GetValue(json) ? ReplyJson.Serialize(reply) : TerminalRenderer.Render(reply));
             return 0;
         });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
 using SshSupportBot.Admin;
 using SshSupportBot.Conversations;
 using SshSupportBot.Hosting;
@@ -25,8 +26,10 @@ internal static class ChatCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = BotConfiguration.Build();
-            var runtime = BotRuntime.Start(configuration, ConsoleProgress.Instance);
-            var engine = AdminRegistration.CreateTurnHandler(runtime, configuration, runtime.CreateDefaultStore(TimeProvider.System), TimeProvider.System);
+            var runtime = await CliWork.RunAsync(() => BotRuntime.Start(configuration, ConsoleProgress.Instance), cancellationToken);
+            var engine = new BudgetedTurnHandler(
+                AdminRegistration.CreateTurnHandler(runtime, configuration, runtime.CreateDefaultStore(TimeProvider.System), TimeProvider.System),
+                new TurnWatch(TimeProvider.System), runtime.Bot.TurnBudget, TimeProvider.System, NullLogger<BudgetedTurnHandler>.Instance);
             var id = parse.GetValue(conversation) ?? Guid.NewGuid().ToString("N")[..8];
             var asJson = parse.GetValue(json);
             var interactive = !Console.IsInputRedirected;
@@ -46,7 +49,8 @@ internal static class ChatCommand
                     {
                         Console.Write("\n> ");
                     }
-                    if (input.ReadTurn() is not { } text)
+                    // A read from a pipe that stays open never returns by itself; Ctrl-C and SIGTERM must still end the chat.
+                    if (await CliWork.RunAsync(input.ReadTurn, cancellationToken) is not { } text)
                     {
                         break;
                     }

@@ -11,30 +11,32 @@ internal static class ClassifyCommand
         var json = new Option<bool>("--json") { Description = "Accepted for symmetry with 'ask'; the output is always JSON lines." };
         var command = new Command("classify",
             "Classify one utterance per input line (plain text, or JSON lines with a \"text\" field); prints one JSON line per input.") { json };
-        command.SetAction(_ =>
-        {
-            var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
-            var lineNumber = 0;
-            var failures = 0;
-            while (Console.In.ReadLine() is { } line)
-            {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-                if (!TryReadText(line, out var text, out var error))
-                {
-                    failures++;
-                    Console.Error.WriteLine($"line {lineNumber}: {error}");
-                    Console.WriteLine(JsonSerializer.Serialize(new { line = lineNumber, error }, ReplyJson.Options));
-                    continue;
-                }
-                Console.WriteLine(ReplyJson.Serialize(runtime.Answerer.Answer(text)));
-            }
-            return failures == 0 ? 0 : 1;
-        });
+        command.SetAction((_, cancellationToken) => CliWork.RunAsync(() => ClassifyLines(cancellationToken), cancellationToken));
         return command;
+    }
+
+    private static int ClassifyLines(CancellationToken cancellationToken)
+    {
+        var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
+        var lineNumber = 0;
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested && Console.In.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            if (!TryReadText(line, out var text, out var error))
+            {
+                failures++;
+                Console.Error.WriteLine($"line {lineNumber}: {error}");
+                Console.WriteLine(JsonSerializer.Serialize(new { line = lineNumber, error }, ReplyJson.Options));
+                continue;
+            }
+            Console.WriteLine(ReplyJson.Serialize(runtime.Answerer.Answer(text)));
+        }
+        return failures == 0 ? 0 : 1;
     }
 
     private static bool TryReadText(string line, out string text, out string error)

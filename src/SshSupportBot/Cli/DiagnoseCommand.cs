@@ -24,15 +24,18 @@ internal static class DiagnoseCommand
             }
             using var reader = source is null ? Console.In : source.OpenText();
             var buffer = new char[MaxReadCharacters];
-            var length = await reader.ReadBlockAsync(buffer, cancellationToken);
+            var length = await CliWork.RunAsync(() => reader.ReadBlockAsync(buffer, cancellationToken).AsTask(), cancellationToken);
             var text = new string(buffer, 0, length);
             if (string.IsNullOrWhiteSpace(text))
             {
                 Console.Error.WriteLine("diagnose: nothing to read. Paste the output into a file, or pipe it in: ssh -v user@host 2>&1 | sshbot diagnose");
                 return 2;
             }
-            var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
-            var reply = await runtime.Advisor.AdviseAsync(runtime.Answerer.Answer(text), cancellationToken);
+            var reply = await CliWork.RunAsync(() =>
+            {
+                var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
+                return runtime.Advisor.AdviseAsync(runtime.Answerer.Answer(text), cancellationToken);
+            }, cancellationToken);
             Console.WriteLine(parse.GetValue(json) ? ReplyJson.Serialize(reply) : TerminalRenderer.Render(reply));
             return 0;
         });

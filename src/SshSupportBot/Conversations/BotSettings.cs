@@ -13,4 +13,10 @@ internal sealed record BotSettings
     public string AdminContactJa { get; init; } = "スパコンのヘルプデスク（連絡先はセンターのウェブサイトに載っています）";
 
     public string AdminContactEn { get; init; } = "the supercomputer helpdesk (the contact details are on the centre's website)";
+
+    /// <summary>How long one turn may take before it is abandoned with an apology (gateway probes alone may take 5 s).</summary>
+    public TimeSpan TurnBudget { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>An abandoned turn still computing after this long makes <c>/readyz</c> fail, so the platform restarts the replica.</summary>
+    public TimeSpan StuckTurnLimit { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -85,7 +85,10 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
             for (var attempt = 0; attempt < SaveAttempts; attempt++)
             {
                 var state = await store.LoadAsync(key, cancellationToken) ?? ConversationState.New(key, time.GetUtcNow());
-                var (reply, next) = Turn(state, message);
+                // A message that continues a key split over several messages is only recognisable with the previous one in mind.
+                var keys = PrivateKeyDetector.Find(message.Text, state.InsidePrivateKey);
+                var (reply, next) = keys.ContinuedKey ? (ContinuedKeyReply(state), state) : Turn(state, message);
+                next = next with { InsidePrivateKey = keys.EndsInsideKey };
                 // The reply is recorded with the state in one write, so a crash cannot leave the flow moved on and the reply lost.
                 var outbox = string.IsNullOrEmpty(message.EventId) ? null : new OutboxRecord(OutboxRecord.KeyFor(message), [reply]);
                 if (await store.TrySaveAsync(next with { UpdatedAt = time.GetUtcNow() }, outbox, cancellationToken))
@@ -96,6 +99,16 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
             }
             throw new InvalidOperationException($"The conversation state could not be saved after {SaveAttempts} attempts; another worker keeps changing it.");
         }
+    }
+
+    private BotReply ContinuedKeyReply(ConversationState state)
+    {
+        var language = state.Language ?? Language.En;
+        IReadOnlyList<Finding> findings = [PrivateKeyPasteAnalyzer.Exposed];
+        var classification = new Classification(DiagnosticIntents.PrivateKeyExposed, 1f, [], ClassificationSource.Pattern);
+        return KnowledgeBase.Find(DiagnosticIntents.PrivateKeyExposed) is { } intent
+            ? answerer.ForIntent(intent, classification, language, findings)
+            : new BotReply(language, classification, FindingsText.Render(findings, language), [], findings);
     }
 
     private (BotReply Reply, ConversationState Next) Turn(ConversationState state, IncomingMessage message)

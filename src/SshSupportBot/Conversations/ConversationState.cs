@@ -9,6 +9,7 @@ namespace SshSupportBot.Conversations;
 /// </summary>
 /// <param name="Pending">What the bot asked last outside a flow step, so the next turn is read as its answer first.</param>
 /// <param name="Topic">The intent of the last answer: a short follow-up ("ポートは指定してません") is read with it in mind.</param>
+/// <param name="InsidePrivateKey">The last message ended inside a private key, so the next one may hold its rest.</param>
 internal sealed record ConversationState(
     string Key,
     long Version,
@@ -17,7 +18,8 @@ internal sealed record ConversationState(
     IReadOnlyList<ReplyChoice> LastChoices,
     DateTimeOffset UpdatedAt,
     PendingQuestion? Pending = null,
-    string? Topic = null)
+    string? Topic = null,
+    bool InsidePrivateKey = false)
 {
     public static ConversationState New(string key, DateTimeOffset now) => new(key, 0, null, null, [], now);
 }

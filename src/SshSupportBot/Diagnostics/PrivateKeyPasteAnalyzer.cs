@@ -10,17 +10,19 @@ internal sealed class PrivateKeyPasteAnalyzer : IPasteAnalyzer
 {
     public IEnumerable<Finding> Analyze(PastedText paste)
     {
-        if (!SecretRedactor.KeyRanges(paste.Raw).Any(range => SecretRedactor.HasKeyMaterial(paste.Raw, range)))
+        if (PrivateKeyDetector.Find(paste.Raw).HasKeyMaterial)
         {
-            yield break;
+            yield return Exposed;
         }
-        yield return new Finding(
-            "private-key-pasted",
-            FindingSeverity.Critical,
-            DiagnosticIntents.PrivateKeyExposed,
-            new BilingualText(
-                "貼り付けられた内容に秘密鍵が含まれていました（ボットは保存も表示もしません）。この鍵は漏れたものとして扱ってください。スパコンに登録したこの鍵の公開鍵を削除し、新しい鍵ペアを作って、新しい公開鍵（.pub）だけを登録し直してください。",
-                "Your message contained a private key (the bot neither stores nor repeats it). Treat this key as exposed: remove its public key from your supercomputer registration, make a new key pair, and register only the new public key (.pub)."),
-            Fix: "ssh-keygen -t ed25519");
     }
+
+    /// <summary>Also given by the conversation engine when a message continues a key that an earlier message started.</summary>
+    public static readonly Finding Exposed = new(
+        "private-key-pasted",
+        FindingSeverity.Critical,
+        DiagnosticIntents.PrivateKeyExposed,
+        new BilingualText(
+            "貼り付けられた内容に秘密鍵が含まれていました（ボットは保存も表示もしません）。この鍵は漏れたものとして扱ってください。スパコンに登録したこの鍵の公開鍵を削除し、新しい鍵ペアを作って、新しい公開鍵（.pub）だけを登録し直してください。",
+            "Your message contained a private key (the bot neither stores nor repeats it). Treat this key as exposed: remove its public key from your supercomputer registration, make a new key pair, and register only the new public key (.pub)."),
+        Fix: "ssh-keygen -t ed25519");
 }

@@ -11,6 +11,10 @@ internal static class BotMetrics
 
     public static readonly Counter Handoffs = Metrics.CreateCounter("sshbot_handoffs_total", "Replies that pointed the user to the human administrators, by channel.", "channel");
 
+    public static readonly Counter AbandonedTurns = Metrics.CreateCounter("sshbot_turns_abandoned_total", "Turns abandoned past their time budget and answered with an apology, by channel.", "channel");
+
+    public static readonly Gauge RunawayTurns = Metrics.CreateGauge("sshbot_runaway_turns", "Abandoned turns whose computation is still running.");
+
     public static readonly Counter StatelessTurns = Metrics.CreateCounter("sshbot_stateless_turns_total", "Turns answered without conversation state because storage was unreachable.");
 
     public static readonly Histogram ReplyLatency = Metrics.CreateHistogram("sshbot_reply_latency_seconds", "Time to produce a turn's reply, by channel.",

@@ -30,8 +30,12 @@ internal static class BotServer
         }
         // Feedback, review queue, hand-off and hot reload around the engine of the current model generation; metrics around all of it.
         builder.AddAdmin(runtime);
-        builder.Services.AddSingleton<ITurnHandler>(services => new MeteredTurnHandler(
-            services.GetRequiredService<LearningTurnHandler>(), runtime.Bot, services.GetRequiredService<ILogger<MeteredTurnHandler>>()));
+        // The time budget outermost, so an abandoned turn's apology is what the channels send.
+        builder.Services.AddSingleton<TurnWatch>();
+        builder.Services.AddSingleton<ITurnHandler>(services => new BudgetedTurnHandler(
+            new MeteredTurnHandler(services.GetRequiredService<LearningTurnHandler>(), runtime.Bot, services.GetRequiredService<ILogger<MeteredTurnHandler>>()),
+            services.GetRequiredService<TurnWatch>(), runtime.Bot.TurnBudget, services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<BudgetedTurnHandler>>()));
 
         var app = builder.Build();
         app.MapOperations(runtime, operations);

@@ -50,6 +50,10 @@ internal static class OperationsEndpoints
         {
             problems.Add(storageProblem);
         }
+        if (services.GetService<TurnWatch>()?.Problem(services.GetRequiredService<BotRuntime>().Bot.StuckTurnLimit) is { } stuck)
+        {
+            problems.Add(stuck);
+        }
         var socketMode = services.GetService<SlackOptions>() is { SocketMode: true } ? services.GetService<SocketModeStatus>() : null;
         if (socketMode is { OpenLinks: <= 0 })
         {

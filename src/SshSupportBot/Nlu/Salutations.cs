@@ -14,7 +14,15 @@ internal static partial class Salutations
     /// <param name="normalized">Text already through <see cref="TextNormalizer"/> (lower case, folded).</param>
     public static string StripLeading(string normalized)
     {
-        var match = Leading().Match(normalized);
+        Match match;
+        try
+        {
+            match = Leading().Match(normalized);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return normalized;
+        }
         if (!match.Success)
         {
             return normalized;

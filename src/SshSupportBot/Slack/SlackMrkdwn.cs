@@ -79,11 +79,18 @@ internal static partial class SlackMrkdwn
         prose.Clear();
     }
 
+    /// <summary>Longer lines are only escaped: the lazy patterns below cost the square of a line's length.</summary>
+    private const int MaxConvertedLine = 2000;
+
     private static string Line(string line)
     {
         // User text arrives escaped (MarkdownLiteral); its characters are set aside as placeholders so that no
         // conversion below can read them as a link, and come back entity-escaped at the end.
         var text = Escape(MarkdownLiteral.RenderEscapesInLine(line, c => ((char)(PlaceholderBase + c)).ToString()));
+        if (text.Length > MaxConvertedLine)
+        {
+            return Restore(text);
+        }
         var heading = Heading().Match(text);
         if (heading.Success)
         {

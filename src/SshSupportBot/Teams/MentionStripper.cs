@@ -7,6 +7,7 @@ internal static partial class MentionStripper
 {
     public static string Strip(string text) => Mention().Replace(text, " ").Trim();
 
-    [GeneratedRegex("<at[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    // Bounded, so a message full of "<at>" without "</at>" costs linear time instead of a scan to the end from every "<at".
+    [GeneratedRegex("<at[^>]{0,200}>.{0,500}?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Mention();
 }

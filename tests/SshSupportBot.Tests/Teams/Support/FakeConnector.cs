@@ -58,6 +58,13 @@ internal sealed class FakeConnector : IAsyncDisposable
                 fake.Accepted.Enqueue(new RecordedReply(conversationId, replyToId, request.Headers.Authorization.ToString(), body.RootElement.Clone()));
                 return Results.Json(new { id = Guid.NewGuid().ToString() });
             });
+            // A new message in a conversation, not a reply: the admin hand-off posts.
+            app.MapPost("/connector/v3/conversations/{conversationId}/activities", async (string conversationId, HttpRequest request) =>
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                fake.Accepted.Enqueue(new RecordedReply(conversationId, "", request.Headers.Authorization.ToString(), body.RootElement.Clone()));
+                return Results.Json(new { id = Guid.NewGuid().ToString() });
+            });
         });
         return fake;
     }

@@ -1,0 +1,44 @@
+using SshSupportBot.Conversations;
+using SshSupportBot.Intents;
+using SshSupportBot.Nlu;
+
+namespace SshSupportBot.Hosting;
+
+/// <summary>
+/// Gives every turn a time budget (<c>Bot:TurnBudget</c>). A turn past it is abandoned: the user gets a short apology,
+/// the worker takes the next turn, the turn is counted, and <see cref="TurnWatch"/> keeps an eye on its computation.
+/// </summary>
+/// <remarks>
+/// The turn runs on the thread pool and the worker only waits for it up to the budget, because a computation stuck in
+/// a loop over user text never looks at a cancellation token; the token is still cancelled for the parts that do.
+/// </remarks>
+internal sealed class BudgetedTurnHandler(ITurnHandler inner, TurnWatch watch, TimeSpan budget, TimeProvider time, ILogger<BudgetedTurnHandler> logger)
+    : ITurnHandler
+{
+    public static readonly BilingualText Apology = new(
+        "すみません、このメッセージの処理に時間がかかりすぎたため中断しました。短く分けて送るか、しばらくしてからもう一度お試しください。",
+        "Sorry, that message took me too long to work through, so I stopped. Please try again in a moment, or send it in shorter parts.");
+
+    public async Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        // Not disposed: the abandoned computation may still hold its token.
+        var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var turn = Task.Run(() => inner.HandleAsync(message, abandon.Token), CancellationToken.None);
+        try
+        {
+            return await turn.WaitAsync(budget, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            await abandon.CancelAsync();
+            watch.Abandoned(message.Channel, started, turn);
+            BotMetrics.AbandonedTurns.WithLabels(message.Channel).Inc();
+            logger.LogError("Turn abandoned after its budget of {BudgetSeconds} s; its computation is left running and watched", budget.TotalSeconds);
+            var language = LanguageDetector.Detect(message.Text.Length > 1000 ? message.Text[..1000] : message.Text);
+            return [new BotReply(language, new Classification(BotIntent, 1f, [], ClassificationSource.Pattern), Apology.For(language), [], [])];
+        }
+    }
+
+    private const string BotIntent = "bot";
+}

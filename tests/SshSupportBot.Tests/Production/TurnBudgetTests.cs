@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using SshSupportBot.Conversations;
+using SshSupportBot.Hosting;
+using SshSupportBot.Tests.Slack.Support;
+using SshSupportBot.Tests.Support;
+
+namespace SshSupportBot.Tests.Production;
+
+/// <summary>A turn stuck in a loop that ignores cancellation, as the PuTTY marker once made the redactor: the worker moves on.</summary>
+public sealed class TurnBudgetTests : IDisposable
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
+    private readonly ManualClock clock = new();
+    private readonly SpinningHandler inner = new();
+    private readonly TurnWatch watch;
+    private readonly BudgetedTurnHandler handler;
+
+    public TurnBudgetTests()
+    {
+        watch = new TurnWatch(clock);
+        handler = new BudgetedTurnHandler(inner, watch, Budget, clock, NullLogger<BudgetedTurnHandler>.Instance);
+    }
+
+    public void Dispose() => inner.Release();
+
+    [Fact]
+    public async Task A_turn_stuck_in_a_loop_is_abandoned_with_an_apology_and_counted()
+    {
+        var abandonedBefore = BotMetrics.AbandonedTurns.WithLabels("slack").Value;
+        var clockTime = Stopwatch.StartNew();
+
+        var replies = await handler.HandleAsync(Message("spin"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(clockTime.Elapsed < TimeSpan.FromSeconds(20), $"the worker waited {clockTime.Elapsed}");
+        Assert.Equal(BudgetedTurnHandler.Apology.En, Assert.Single(replies).Text);
+        Assert.Equal(abandonedBefore + 1, BotMetrics.AbandonedTurns.WithLabels("slack").Value);
+        Assert.Equal(1, watch.StillRunning);
+    }
+
+    [Fact]
+    public async Task The_apology_is_in_the_users_language()
+    {
+        var replies = await handler.HandleAsync(Message("spin してください"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(BudgetedTurnHandler.Apology.Ja, Assert.Single(replies).Text);
+    }
+
+    [Fact]
+    public async Task The_next_turn_is_answered_while_the_stuck_one_still_spins()
+    {
+        await handler.HandleAsync(Message("spin"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var replies = await handler.HandleAsync(Message("hello"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("answer to: hello", Assert.Single(replies).Text);
+        Assert.True(inner.Spinning);
+    }
+
+    [Fact]
+    public async Task Readiness_reports_a_computation_stuck_past_the_limit_until_it_ends()
+    {
+        await handler.HandleAsync(Message("spin"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Null(watch.Problem(TimeSpan.FromSeconds(30)));
+
+        clock.Advance(TimeSpan.FromSeconds(31));
+        var problem = watch.Problem(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("1 abandoned turn(s) (slack) still computing after more than 30 s; restart to free the CPU", problem);
+        inner.Release();
+        await WaitUntilAsync(() => watch.StillRunning == 0);
+        Assert.Null(watch.Problem(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task A_turn_within_its_budget_is_answered_normally_and_not_watched()
+    {
+        var replies = await handler.HandleAsync(Message("hello"), CancellationToken.None);
+
+        Assert.Equal("answer to: hello", Assert.Single(replies).Text);
+        Assert.Equal(0, watch.StillRunning);
+    }
+
+    private static IncomingMessage Message(string text) => new("slack", "C1", "U1", text, Guid.NewGuid().ToString("N"));
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        Assert.True(condition());
+    }
+
+    /// <summary>Spins on a CPU for "spin" messages and never looks at its cancellation token, like a scan that does not advance.</summary>
+    private sealed class SpinningHandler : ITurnHandler
+    {
+        private volatile bool released;
+        private volatile bool spinning;
+
+        public bool Spinning => spinning;
+
+        public void Release() => released = true;
+
+        public Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+        {
+            if (message.Text.StartsWith("spin", StringComparison.Ordinal))
+            {
+                spinning = true;
+                while (!released)
+                {
+                    Thread.SpinWait(1000);
+                }
+                spinning = false;
+            }
+            return Task.FromResult<IReadOnlyList<BotReply>>([FakeTurnHandler.Answer($"answer to: {message.Text}")]);
+        }
+    }
+}
