@@ -11,8 +11,6 @@ internal sealed class ServerCheck(ServerCheckOptions options, TimeProvider timeP
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> lastRun = new(StringComparer.Ordinal);
 
-    public bool IsConfigured => options.IsConfigured;
-
     public string Host => options.Host;
 
     /// <param name="requestedBy">Who asked (e.g. <c>slack:U0ADMIN</c>), for the log.</param>
