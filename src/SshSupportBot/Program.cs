@@ -16,6 +16,7 @@ var root = new RootCommand("SshSupportBot: answers SSH questions about the NIG s
     ReviewCommand.Create(),
     StatsCommand.Create(),
     TestCommand.Create(),
+    CheckAccountCommand.Create(),
 };
 // System.CommandLine ends the process 2 s after SIGTERM by default; give serve's graceful shutdown its full bound.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = SshSupportBot.Hosting.ShutdownGrace.Timeout + TimeSpan.FromSeconds(5) });

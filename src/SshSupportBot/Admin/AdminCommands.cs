@@ -1,17 +1,19 @@
 using System.Text;
+using SshSupportBot.Probes;
 using SshSupportBot.Storage;
 
 namespace SshSupportBot.Admin;
 
 /// <summary>
-/// The admin commands in chat (<c>admin reload|stats|unanswered|assign ID INTENT</c>). The caller has checked that
-/// the user is an admin; every command is logged and audited here.
+/// The admin commands in chat (<c>admin reload|stats|unanswered|assign ID INTENT|check ACCOUNT</c>). The caller has checked
+/// that the user is an admin; every command is logged and audited here.
 /// </summary>
-internal sealed class AdminCommands(IFeedbackStore store, ReviewActions review, IReloadTrigger? reload, TimeProvider time, ILogger<AdminCommands> logger)
+internal sealed class AdminCommands(IFeedbackStore store, ReviewActions review, IReloadTrigger? reload, TimeProvider time, ILogger<AdminCommands> logger,
+    ServerCheck? serverCheck = null)
 {
     public const string Prefix = "admin";
 
-    private static readonly string[] Verbs = ["reload", "stats", "unanswered", "assign", "help"];
+    private static readonly string[] Verbs = ["reload", "stats", "unanswered", "assign", "check", "help"];
 
     /// <summary>Only the known verbs, so that a user's question such as "admin rights on the gateway?" is still answered.</summary>
     public static bool IsCommand(string text)
@@ -46,8 +48,16 @@ internal sealed class AdminCommands(IFeedbackStore store, ReviewActions review, 
                 return "Reloading intents/ in the background; the reload report follows in the admin channel and in /readyz.";
             case "reload":
                 return "Reload works only in the running server ('sshbot serve').";
+            case "check" when words.Length < 3:
+                return "Usage: `admin check ACCOUNT`, with the user's account name on the gateway.";
+            case "check" when serverCheck is null:
+                return "The server-side check is not available here.";
+            case "check":
+                // Everything after the verb is the account, so "alice; id" is refused as one bad name rather than read as "alice".
+                var account = string.Join(' ', words.Skip(2));
+                return ServerCheckText.Render(serverCheck.Host, account, await serverCheck.RunAsync(actor, account, cancellationToken));
             default:
-                return "Admin commands: `admin stats`, `admin unanswered`, `admin assign ID INTENT`, `admin reload`.";
+                return "Admin commands: `admin stats`, `admin unanswered`, `admin assign ID INTENT`, `admin reload`, `admin check ACCOUNT`.";
         }
     }
 

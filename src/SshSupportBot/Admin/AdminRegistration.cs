@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using SshSupportBot.Conversations;
 using SshSupportBot.Hosting;
+using SshSupportBot.Probes;
 using SshSupportBot.Slack;
 using SshSupportBot.Storage;
 using SshSupportBot.Teams;
@@ -34,8 +35,12 @@ internal static class AdminRegistration
         services.AddHostedService(sp => sp.GetRequiredService<IntentsReloader>());
         services.AddSingleton(sp => new ReviewActions(sp.GetRequiredService<IFeedbackStore>(), runtime.IntentsPath,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReviewActions>>()));
+        var serverCheck = ServerCheckOptions.From(builder.Configuration, GatewayOptions.From(builder.Configuration));
+        services.AddSingleton(serverCheck);
+        services.AddSingleton(sp => new ServerCheck(serverCheck, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ServerCheck>>()));
         services.AddSingleton(sp => new AdminCommands(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<ReviewActions>(),
-            sp.GetService<IReloadTrigger>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AdminCommands>>()));
+            sp.GetService<IReloadTrigger>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AdminCommands>>(),
+            sp.GetRequiredService<ServerCheck>()));
         services.AddSingleton<Handoff>();
         services.AddSingleton<LearningTurnHandler>();
     }
@@ -77,9 +82,11 @@ internal static class AdminRegistration
         var feedback = new RedactedFeedbackStore(new SqliteFeedbackStore(runtime.ConversationDatabasePath, review.FeedbackWindow), storedText);
         var models = new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built, conversations, time));
         var actions = new ReviewActions(feedback, runtime.IntentsPath, time, NullLogger.Instance);
+        var serverCheck = ServerCheckOptions.From(configuration, GatewayOptions.From(configuration));
         return new LearningTurnHandler(models, feedback, storedText, review, AdminSettings.From(configuration),
-            new AdminCommands(feedback, actions, null, time, NullLogger<AdminCommands>.Instance),
-            new Handoff(NoHandoffNotifier.Instance, conversations, storedText, runtime.Bot, NullLogger<Handoff>.Instance),
+            new AdminCommands(feedback, actions, null, time, NullLogger<AdminCommands>.Instance,
+                new ServerCheck(serverCheck, time, NullLogger<ServerCheck>.Instance)),
+            new Handoff(NoHandoffNotifier.Instance, conversations, storedText, runtime.Bot, NullLogger<Handoff>.Instance, serverCheck),
             time, NullLogger<LearningTurnHandler>.Instance);
     }
 }

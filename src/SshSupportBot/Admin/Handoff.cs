@@ -2,12 +2,14 @@ using System.Text;
 using SshSupportBot.Conversations;
 using SshSupportBot.Intents;
 using SshSupportBot.Formatting;
+using SshSupportBot.Probes;
 using SshSupportBot.Storage;
 
 namespace SshSupportBot.Admin;
 
 /// <summary>Hands a conversation to a person: a short, redacted summary to the admin channel, and a note to the user.</summary>
-internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conversations, StoredText storedText, BotSettings bot, ILogger<Handoff> logger)
+internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conversations, StoredText storedText, BotSettings bot, ILogger<Handoff> logger,
+    ServerCheckOptions? serverCheck = null)
 {
     /// <returns>What really happened, so that the user is told the truth: posted, or how to reach a person with the summary to copy.</returns>
     public async Task<string> RequestAsync(IncomingMessage message, string key, string? redactedText, AnswerRecord? lastAnswer, Language language,
@@ -30,6 +32,7 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
         {
             text.Append($"  – {finding.Code}: {MarkdownLiteral.Quote(storedText.Redact(finding.Message.En))}\n");
         }
+        text.Append(ServerCheckOffer.Line(serverCheck));
         var posted = notifier.IsConfigured
             && await notifier.NotifyAsync(storedText.Redact(text.ToString().TrimEnd(), maxLength: StoredText.MaxForwardedLength), cancellationToken);
         logger.LogInformation("Flow {Flow} ended in a hand-off in {Channel}; posted to the admin channel: {Posted}", flowIntent, message.Channel, posted);
@@ -99,6 +102,7 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
                 text.Append($"  – {finding.Code}: {MarkdownLiteral.Quote(storedText.Redact(finding.Message.En))}\n");
             }
         }
+        text.Append(ServerCheckOffer.Line(serverCheck));
         return text.ToString().TrimEnd();
     }
 

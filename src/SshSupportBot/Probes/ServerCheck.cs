@@ -4,50 +4,46 @@ using Renci.SshNet;
 namespace SshSupportBot.Probes;
 
 /// <summary>
-/// Runs the administrators' fixed, read-only account check on the gateway with the bot's service account, for the account
-/// mapped to the chat user who asks (never an account named in chat), at most once per interval per user, and logs each
-/// request for audit.
+/// Runs the administrators' fixed, read-only account check on the gateway with the bot's service account, for an account an
+/// administrator names, at most once per interval per account, and logs each request with who asked.
 /// </summary>
 internal sealed class ServerCheck(ServerCheckOptions options, TimeProvider timeProvider, ILogger<ServerCheck> logger)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> lastRun = new(StringComparer.Ordinal);
 
-    public async Task<ServerCheckResult> RunAsync(string chatUserId, CancellationToken cancellationToken)
+    public string Host => options.Host;
+
+    /// <param name="requestedBy">Who asked (e.g. <c>slack:U0ADMIN</c>), for the log.</param>
+    public async Task<ServerCheckResult> RunAsync(string requestedBy, string account, CancellationToken cancellationToken)
     {
-        var result = await CheckAsync(chatUserId, cancellationToken);
-        logger.LogInformation("Server-side check requested by {ChatUser} for account {Account}: {Outcome} ({Detail})",
-            chatUserId, result.Account ?? "-", result.Outcome, result.Detail);
+        var result = await CheckAsync(account, cancellationToken);
+        logger.LogInformation("Server-side check requested by {RequestedBy} for account {Account}: {Outcome} ({Detail})",
+            requestedBy, account, result.Outcome, result.Detail);
         return result;
     }
 
-    private async Task<ServerCheckResult> CheckAsync(string chatUserId, CancellationToken cancellationToken)
+    private async Task<ServerCheckResult> CheckAsync(string account, CancellationToken cancellationToken)
     {
-        if (!options.Enabled || options.Command.Length == 0 || options.User.Length == 0 || options.KeyPath.Length == 0)
+        if (options.MissingSettings() is { Count: > 0 } missing)
         {
-            return new ServerCheckResult(ServerCheckOutcome.Disabled, "the server-side check is not enabled");
-        }
-        if (options.HostFingerprints.Count == 0)
-        {
-            return new ServerCheckResult(ServerCheckOutcome.Disabled, $"no host-key fingerprint is configured for {options.Host}, so the check will not connect");
-        }
-        if (!options.Accounts.TryGetValue(chatUserId, out var account))
-        {
-            return new ServerCheckResult(ServerCheckOutcome.NotMapped, "this chat user is not mapped to an account");
+            return new ServerCheckResult(ServerCheckOutcome.Disabled, $"the server-side check is off until these settings are configured: {string.Join(", ", missing)}");
         }
         if (!AccountName.IsValid(account))
         {
-            return new ServerCheckResult(ServerCheckOutcome.InvalidAccount, "the mapped account name is not a valid account name", account);
+            return new ServerCheckResult(ServerCheckOutcome.InvalidAccount,
+                "not a plain account name (lower-case letters, digits, '_' and '-', not starting with '-', at most 32 characters)");
         }
         var now = timeProvider.GetUtcNow();
         var allowed = true;
-        lastRun.AddOrUpdate(chatUserId, now, (_, previous) =>
+        lastRun.AddOrUpdate(account, now, (_, previous) =>
         {
-            allowed = now - previous >= options.PerUserInterval;
+            allowed = now - previous >= options.PerAccountInterval;
             return allowed ? now : previous;
         });
         if (!allowed)
         {
-            return new ServerCheckResult(ServerCheckOutcome.RateLimited, $"one check per {options.PerUserInterval.TotalMinutes:0.#} minutes per user", account);
+            return new ServerCheckResult(ServerCheckOutcome.RateLimited,
+                $"{account} was checked less than {options.PerAccountInterval.TotalSeconds:0} seconds ago; try again shortly", account);
         }
 
         try
@@ -85,16 +81,21 @@ internal sealed class ServerCheck(ServerCheckOptions options, TimeProvider timeP
         {
             return new ServerCheckResult(ServerCheckOutcome.Failed, $"{options.Host} did not present a configured host key; not connecting", account);
         }
-        // The account name was validated above, so appending it cannot add shell syntax or an option.
-        using var command = client.CreateCommand($"{options.Command} {account}");
+        // SSH runs one command line through the service account's shell, so the account becomes its own word by quoting: a
+        // validated name holds no quote, and single quotes keep the shell from reading anything inside them. The script checks
+        // the name again on the gateway.
+        using var command = client.CreateCommand($"{options.Command} '{account}'");
         command.CommandTimeout = options.Timeout;
         await command.ExecuteAsync(linked.Token);
         var report = ServerCheckReport.Parse(command.Result);
         client.Disconnect();
-        return report.Error is { } error
-            ? new ServerCheckResult(ServerCheckOutcome.Failed, $"the check reported {error}", account, report)
-            : command.ExitStatus == 0
-                ? new ServerCheckResult(ServerCheckOutcome.Completed, $"checked {report.Paths.Count} paths and {report.Keys.Count} keys", account, report)
-                : new ServerCheckResult(ServerCheckOutcome.Failed, $"the check exited with status {command.ExitStatus}: {command.Error.Trim()}", account, report);
+        return report.Error switch
+        {
+            "no-such-account" => new ServerCheckResult(ServerCheckOutcome.Failed, $"there is no account {account} on {options.Host}", account, report),
+            { } error => new ServerCheckResult(ServerCheckOutcome.Failed, $"the check reported {error}", account, report),
+            null when command.ExitStatus == 0 => new ServerCheckResult(ServerCheckOutcome.Completed,
+                $"checked {report.Paths.Count} paths and {report.Keys.Count} keys", account, report, ServerCheckAdvice.For(account, report)),
+            _ => new ServerCheckResult(ServerCheckOutcome.Failed, $"the check exited with status {command.ExitStatus}: {command.Error.Trim()}", account, report),
+        };
     }
 }

@@ -4,24 +4,49 @@ using Microsoft.Extensions.Configuration;
 namespace SshSupportBot.Probes;
 
 /// <summary>
-/// The optional server-side check (configuration section <c>ServerCheck</c>), off unless an administrator enables it:
-/// the service account and key, the fixed command, the gateway's host key to insist on, and which chat user is which account.
+/// The admins' server-side check (configuration section <c>ServerCheck</c>), off until the service account, its key and the
+/// fixed command are configured: the gateway to run on and the host keys it must present.
 /// </summary>
 internal sealed record ServerCheckOptions(
-    bool Enabled,
     string Host,
     int Port,
     string User,
     string KeyPath,
     string Command,
     IReadOnlyList<string> HostFingerprints,
-    IReadOnlyDictionary<string, string> Accounts,
-    TimeSpan PerUserInterval,
+    TimeSpan PerAccountInterval,
     TimeSpan Timeout)
 {
+    public const string Section = "ServerCheck";
+
+    /// <summary>The settings still missing before the check may connect, named as an admin writes them; empty when it is on.</summary>
+    public IReadOnlyList<string> MissingSettings()
+    {
+        var missing = new List<string>();
+        if (User.Length == 0)
+        {
+            missing.Add($"{Section}:User");
+        }
+        if (KeyPath.Length == 0)
+        {
+            missing.Add($"{Section}:KeyPath");
+        }
+        if (Command.Length == 0)
+        {
+            missing.Add($"{Section}:Command");
+        }
+        if (HostFingerprints.Count == 0)
+        {
+            missing.Add($"{Section}:HostFingerprints (no host-key fingerprint is known for {Host})");
+        }
+        return missing;
+    }
+
+    public bool IsConfigured => MissingSettings().Count == 0;
+
     public static ServerCheckOptions From(IConfiguration configuration, GatewayOptions gateways)
     {
-        var section = configuration.GetSection("ServerCheck");
+        var section = configuration.GetSection(Section);
         var host = section["Host"] is { Length: > 0 } configuredHost ? configuredHost.Trim() : gateways.Gateways[0].Host;
         var port = int.TryParse(section["Port"], out var p) && p is > 0 and <= 65535 ? p : gateways.Find(host, GatewayEndpoint.DefaultPort)?.Port ?? GatewayEndpoint.DefaultPort;
         // Without fingerprints of its own, the check trusts only what the centre published for that gateway; with neither it will not connect.
@@ -30,20 +55,14 @@ internal sealed record ServerCheckOptions(
         {
             fingerprints = gateways.Find(host, port)?.PublishedFingerprints ?? [];
         }
-        var accounts = section.GetSection("Accounts").GetChildren()
-            .Where(c => !string.IsNullOrWhiteSpace(c["ChatUser"]) && !string.IsNullOrWhiteSpace(c["Account"]))
-            .GroupBy(c => c["ChatUser"]!.Trim(), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First()["Account"]!.Trim(), StringComparer.Ordinal);
         return new ServerCheckOptions(
-            bool.TryParse(section["Enabled"], out var enabled) && enabled,
             host,
             port,
             section["User"]?.Trim() ?? "",
             section["KeyPath"]?.Trim() ?? "",
             section["Command"]?.Trim() ?? "",
             fingerprints,
-            accounts,
-            Seconds(section["IntervalSeconds"], TimeSpan.FromMinutes(5)),
+            Seconds(section["IntervalSeconds"], TimeSpan.FromMinutes(1)),
             Seconds(section["TimeoutSeconds"], TimeSpan.FromSeconds(10)));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SshSupportBot.Admin;
 using SshSupportBot.Conversations;
 using SshSupportBot.Hosting;
+using SshSupportBot.Probes;
 using SshSupportBot.Storage;
 using SshSupportBot.Tests.Support;
 
@@ -13,11 +14,11 @@ internal sealed class LearningBot : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "sshbot-tests", Guid.NewGuid().ToString("N"));
     private int _turn;
 
-    public LearningBot(AdminSettings? admin = null, ReviewSettings? review = null, bool adminChannel = true)
+    public LearningBot(AdminSettings? admin = null, ReviewSettings? review = null, bool adminChannel = true, ServerCheckOptions? serverCheck = null)
     {
         Directory.CreateDirectory(_directory);
         var runtime = TrainedBot.Runtime;
-        var database = Path.Combine(_directory, "conversations.db");
+        var database = DatabasePath;
         var time = TimeProvider.System;
         review ??= new ReviewSettings();
         var conversations = new SqliteConversationStore(database, TimeSpan.FromHours(1), time);
@@ -27,12 +28,15 @@ internal sealed class LearningBot : IDisposable
         var models = new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built, conversations, time));
         var actions = new ReviewActions(Store, runtime.IntentsPath, time, NullLogger.Instance);
         Handler = new LearningTurnHandler(models, Store, storedText, review, admin ?? new AdminSettings(),
-            new AdminCommands(Store, actions, null, time, NullLogger<AdminCommands>.Instance),
-            new Handoff(Notifier, conversations, storedText, runtime.Bot, NullLogger<Handoff>.Instance),
+            new AdminCommands(Store, actions, null, time, NullLogger<AdminCommands>.Instance,
+                serverCheck is null ? null : new ServerCheck(serverCheck, time, NullLogger<ServerCheck>.Instance)),
+            new Handoff(Notifier, conversations, storedText, runtime.Bot, NullLogger<Handoff>.Instance, serverCheck),
             time, NullLogger<LearningTurnHandler>.Instance);
     }
 
     public IFeedbackStore Store { get; }
+
+    public string DatabasePath => Path.Combine(_directory, "conversations.db");
 
     public FakeNotifier Notifier { get; }
 

@@ -8,79 +8,28 @@ namespace SshSupportBot.Tests.Probes;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ServerCheckTests : IDisposable
 {
-    private const string ChatUser = "slack:U0ALICE";
-    private readonly DirectoryInfo tree = Directory.CreateTempSubdirectory("sshbot-accounts-");
+    private const string Admin = "slack:U0ADMIN";
+    private const string Unreachable = "SHA256:ohD8VZEXGWo6Ez8GSEJQ9WpafgLFsOfLOtGGQCQo6Og";
+    private readonly AccountTree accounts = new();
 
-    public void Dispose() => tree.Delete(recursive: true);
+    public void Dispose() => accounts.Dispose();
 
-    /// <summary>alice's home is world-writable, ~/.ssh group- and world-readable, authorized_keys world-writable: all wrong for sshd.</summary>
-    private async Task<(string Passwd, string Home, string KeyFingerprint)> AccountTreeWithWrongModesAsync()
-    {
-        var home = Path.Combine(tree.FullName, "home", "alice");
-        var ssh = Directory.CreateDirectory(Path.Combine(home, ".ssh")).FullName;
-        var keys = Path.Combine(ssh, "authorized_keys");
-        await File.WriteAllTextAsync(keys, $"ssh-ed25519 {await PublicKeyBlobAsync()} alice@example.org\n");
-        File.SetUnixFileMode(home, (UnixFileMode)Convert.ToInt32("777", 8));
-        File.SetUnixFileMode(ssh, (UnixFileMode)Convert.ToInt32("755", 8));
-        File.SetUnixFileMode(keys, (UnixFileMode)Convert.ToInt32("666", 8));
-        var passwd = Path.Combine(tree.FullName, "passwd");
-        await File.WriteAllTextAsync(passwd, $"alice:x:1000:1000:Alice:{home}:/bin/sh\n");
-        return (passwd, home, await FingerprintOfAsync(keys));
-    }
-
-    private async Task<string> PublicKeyBlobAsync()
-    {
-        var key = Path.Combine(tree.FullName, $"alice_{Guid.NewGuid():N}");
-        await Run("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key);
-        return (await File.ReadAllTextAsync(key + ".pub")).Split(' ')[1];
-    }
-
-    private static async Task<string> FingerprintOfAsync(string file) => (await Run("/usr/bin/ssh-keygen", "-l", "-E", "sha256", "-f", file)).Split(' ')[1];
-
-    private static async Task<string> Run(string program, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, UseShellExecute = false };
-        arguments.ToList().ForEach(start.ArgumentList.Add);
-        using var child = System.Diagnostics.Process.Start(start)!;
-        var output = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        return output;
-    }
-
-    private static string WrapperScript()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var script = Path.Combine(directory.FullName, "infra", "sshbot-check-account.sh");
-            if (File.Exists(script))
-            {
-                return script;
-            }
-        }
-        throw new FileNotFoundException("infra/sshbot-check-account.sh was not found above the test directory.");
-    }
-
-    private static ServerCheckOptions Options(SshdServer sshd, string clientKey, string passwd, string? hostFingerprint = null, string account = "alice") =>
-        new(true, sshd.Host, sshd.Port, Environment.UserName, clientKey,
-            $"SSHBOT_CHECK_PASSWD={passwd} sh {WrapperScript()}",
-            [hostFingerprint ?? sshd.Fingerprints["ED25519"]],
-            new Dictionary<string, string> { [ChatUser] = account },
-            TimeSpan.FromMinutes(5),
-            TimeSpan.FromSeconds(10));
+    private static ServerCheckOptions UnconnectableOptions(int port) =>
+        new("127.0.0.1", port, "svc", "/nonexistent", "check", [Unreachable], TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
 
     [Fact]
-    public async Task A_mapped_user_gets_the_modes_owners_and_key_fingerprints_of_their_own_account_tree()
+    public async Task The_modes_owners_and_key_fingerprints_of_the_named_account_are_read_from_the_gateway()
     {
-        var (passwd, home, fingerprint) = await AccountTreeWithWrongModesAsync();
+        var fingerprint = await accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "755", keysMode: "666");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(Options(sshd, await sshd.AuthorizeNewClientKeyAsync(), passwd), new ManualClock(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualClock(), new ListLogger<ServerCheck>());
 
-        var result = await check.RunAsync(ChatUser, CancellationToken.None);
+        var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
         Assert.Equal(ServerCheckOutcome.Completed, result.Outcome);
         Assert.Equal("alice", result.Account);
         var report = result.Report!;
-        Assert.Equal((home, 0b111_111_111, "directory"), (report["home"]!.Path, report["home"]!.Mode!.Value, report["home"]!.Type!));
+        Assert.Equal((accounts.Home("alice"), 0b111_111_111, "directory"), (report["home"]!.Path, report["home"]!.Mode!.Value, report["home"]!.Type!));
         Assert.Equal(0b111_101_101, report["ssh_dir"]!.Mode);
         Assert.Equal(0b110_110_110, report["authorized_keys"]!.Mode);
         Assert.Equal(Environment.UserName, report["authorized_keys"]!.Owner);
@@ -89,13 +38,30 @@ public sealed class ServerCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task A_world_writable_home_and_a_wrong_authorized_keys_mode_are_found_with_their_fixes()
+    {
+        await accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "700", keysMode: "666");
+        await using var sshd = await SshdServer.StartAsync("ed25519");
+        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualClock(), new ListLogger<ServerCheck>());
+
+        var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
+
+        var blocking = result.Findings!.Where(f => f.BlocksLogin).ToList();
+        Assert.Equal(
+            [("home", $"chmod go-w {accounts.Home("alice")}"), ("authorized_keys", $"chmod 600 {accounts.Home("alice")}/.ssh/authorized_keys")],
+            blocking.Select(f => (f.Role, f.Fix)));
+        Assert.Contains("writable by group or others (mode 777)", blocking[0].Problem);
+        Assert.Contains("(mode 666)", blocking[1].Problem);
+    }
+
+    [Fact]
     public async Task The_output_never_carries_a_key_or_its_comment()
     {
-        var (passwd, _, _) = await AccountTreeWithWrongModesAsync();
+        await accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(Options(sshd, await sshd.AuthorizeNewClientKeyAsync(), passwd), new ManualClock(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualClock(), new ListLogger<ServerCheck>());
 
-        var result = await check.RunAsync(ChatUser, CancellationToken.None);
+        var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
         var text = string.Join('\n', result.Report!.Paths.Select(p => p.ToString()).Concat(result.Report.Keys.Select(k => k.ToString())));
         Assert.DoesNotContain("alice@example.org", text);
@@ -103,31 +69,44 @@ public sealed class ServerCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_ssh_directory_is_reported_as_missing()
+    public async Task A_missing_ssh_directory_is_reported_as_missing_and_as_no_key_registered()
     {
-        var home = Directory.CreateDirectory(Path.Combine(tree.FullName, "home", "alice")).FullName;
-        var passwd = Path.Combine(tree.FullName, "passwd");
-        await File.WriteAllTextAsync(passwd, $"alice:x:1000:1000::{home}:/bin/sh\n");
+        var home = Directory.CreateDirectory(accounts.Home("alice")).FullName;
+        File.SetUnixFileMode(home, (UnixFileMode)Convert.ToInt32("755", 8));
+        await accounts.AddPasswdEntryAsync("alice", home);
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(Options(sshd, await sshd.AuthorizeNewClientKeyAsync(), passwd), new ManualClock(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualClock(), new ListLogger<ServerCheck>());
 
-        var result = await check.RunAsync(ChatUser, CancellationToken.None);
+        var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
         Assert.Equal(ServerCheckOutcome.Completed, result.Outcome);
         Assert.False(result.Report!["ssh_dir"]!.Exists);
         Assert.False(result.Report["authorized_keys"]!.Exists);
         Assert.Empty(result.Report.Keys);
+        Assert.Contains(result.Findings!, f => f is { Role: "ssh_dir", BlocksLogin: true } && f.Problem.Contains("no public key is registered"));
+    }
+
+    [Fact]
+    public async Task An_account_the_gateway_does_not_know_is_reported_as_such()
+    {
+        await accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
+        await using var sshd = await SshdServer.StartAsync("ed25519");
+        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualClock(), new ListLogger<ServerCheck>());
+
+        var result = await check.RunAsync(Admin, "bob", CancellationToken.None);
+
+        Assert.Equal(ServerCheckOutcome.Failed, result.Outcome);
+        Assert.Equal("there is no account bob on 127.0.0.1", result.Detail);
     }
 
     [Fact]
     public async Task The_service_key_is_not_offered_to_a_server_whose_host_key_is_not_the_configured_one()
     {
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(
-            Options(sshd, await sshd.AuthorizeNewClientKeyAsync(), "/nonexistent", hostFingerprint: "SHA256:ohD8VZEXGWo6Ez8GSEJQ9WpafgLFsOfLOtGGQCQo6Og"),
+        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync(), hostFingerprint: Unreachable),
             new ManualClock(), new ListLogger<ServerCheck>());
 
-        var result = await check.RunAsync(ChatUser, CancellationToken.None);
+        var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
         Assert.Equal(ServerCheckOutcome.Failed, result.Outcome);
         Assert.Contains("did not present a configured host key", result.Detail);
@@ -136,46 +115,49 @@ public sealed class ServerCheckTests : IDisposable
 
     [Theory]
     [InlineData("alice;cat /etc/shadow")]
+    [InlineData("alice bob")]
+    [InlineData("'alice'")]
+    [InlineData("\"alice\"")]
     [InlineData("-oProxyCommand=sh")]
     [InlineData("../root")]
+    [InlineData("alice/..")]
     [InlineData("Alice")]
     [InlineData("$(id)")]
-    public async Task A_mapped_account_name_that_is_not_a_plain_account_name_is_refused_without_connecting(string account)
+    [InlineData("`id`")]
+    [InlineData("")]
+    public async Task An_account_name_that_is_not_a_plain_account_name_is_refused_without_connecting(string account)
     {
-        var options = new ServerCheckOptions(true, "127.0.0.1", SshdServer.FreePort(), "svc", "/nonexistent", "check",
-            ["SHA256:ohD8VZEXGWo6Ez8GSEJQ9WpafgLFsOfLOtGGQCQo6Og"], new Dictionary<string, string> { [ChatUser] = account },
-            TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1));
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            var check = new ServerCheck(UnconnectableOptions(port), new ManualClock(), new ListLogger<ServerCheck>());
 
-        var result = await new ServerCheck(options, new ManualClock(), new ListLogger<ServerCheck>()).RunAsync(ChatUser, CancellationToken.None);
+            var result = await check.RunAsync(Admin, account, CancellationToken.None);
 
-        Assert.Equal(ServerCheckOutcome.InvalidAccount, result.Outcome);
+            Assert.Equal(ServerCheckOutcome.InvalidAccount, result.Outcome);
+            Assert.False(listener.Pending());
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     [Fact]
-    public async Task A_chat_user_without_a_mapped_account_is_not_checked()
+    public async Task A_second_check_of_the_same_account_within_the_interval_is_refused_and_one_after_it_runs()
     {
-        await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(Options(sshd, await sshd.AuthorizeNewClientKeyAsync(), "/nonexistent"), new ManualClock(), new ListLogger<ServerCheck>());
-
-        var result = await check.RunAsync("slack:U0MALLORY", CancellationToken.None);
-
-        Assert.Equal(ServerCheckOutcome.NotMapped, result.Outcome);
-        Assert.Null(result.Account);
-    }
-
-    [Fact]
-    public async Task A_second_request_within_the_interval_is_refused_and_one_after_it_runs()
-    {
-        var (passwd, _, _) = await AccountTreeWithWrongModesAsync();
+        await accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
         await using var sshd = await SshdServer.StartAsync("ed25519");
         var clock = new ManualClock();
-        var check = new ServerCheck(Options(sshd, await sshd.AuthorizeNewClientKeyAsync(), passwd), clock, new ListLogger<ServerCheck>());
+        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), clock, new ListLogger<ServerCheck>());
 
-        var first = await check.RunAsync(ChatUser, CancellationToken.None);
-        clock.Advance(TimeSpan.FromMinutes(4));
-        var tooSoon = await check.RunAsync(ChatUser, CancellationToken.None);
-        clock.Advance(TimeSpan.FromMinutes(1));
-        var later = await check.RunAsync(ChatUser, CancellationToken.None);
+        var first = await check.RunAsync(Admin, "alice", CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(59));
+        var tooSoon = await check.RunAsync("teams:29:other-admin", "alice", CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var later = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
         Assert.Equal(
             [ServerCheckOutcome.Completed, ServerCheckOutcome.RateLimited, ServerCheckOutcome.Completed],
@@ -183,51 +165,50 @@ public sealed class ServerCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_request_is_logged_with_the_chat_user_the_account_and_the_outcome()
+    public async Task Every_request_is_logged_with_who_asked_the_account_and_the_outcome()
     {
         var logger = new ListLogger<ServerCheck>();
-        var options = new ServerCheckOptions(true, "127.0.0.1", 22, "svc", "/nonexistent", "check",
-            ["SHA256:ohD8VZEXGWo6Ez8GSEJQ9WpafgLFsOfLOtGGQCQo6Og"], new Dictionary<string, string> { [ChatUser] = "a;b" },
-            TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1));
-        var check = new ServerCheck(options, new ManualClock(), logger);
+        var check = new ServerCheck(UnconnectableOptions(22), new ManualClock(), logger);
 
-        await check.RunAsync(ChatUser, CancellationToken.None);
-        await check.RunAsync("slack:U0MALLORY", CancellationToken.None);
+        await check.RunAsync(Admin, "a;b", CancellationToken.None);
 
-        Assert.Equal(2, logger.Messages.Count);
-        Assert.Contains($"{ChatUser} for account a;b: InvalidAccount", logger.Messages[0]);
-        Assert.Contains("slack:U0MALLORY for account -: NotMapped", logger.Messages[1]);
+        Assert.Contains($"{Admin} for account a;b: InvalidAccount", Assert.Single(logger.Messages));
     }
 
     [Fact]
-    public void The_check_is_off_unless_an_administrator_enables_it()
+    public async Task Unconfigured_it_is_off_and_names_the_settings_that_are_missing()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ServerCheck:User"] = "sshbot",
-            ["ServerCheck:KeyPath"] = "/etc/sshbot/id_ed25519",
-            ["ServerCheck:Command"] = "sudo -n /usr/local/sbin/sshbot-check-account.sh",
-            ["ServerCheck:Accounts:0:ChatUser"] = ChatUser,
-            ["ServerCheck:Accounts:0:Account"] = "alice",
+            ["ServerCheck:Host"] = "gw.example.org",
         }).Build();
-
         var options = ServerCheckOptions.From(configuration, GatewayOptions.Defaults);
 
-        Assert.False(options.Enabled);
-        Assert.Equal(("gw.ddbj.nig.ac.jp", 22), (options.Host, options.Port));
-        Assert.Equal("alice", options.Accounts[ChatUser]);
-        Assert.Equal(TimeSpan.FromMinutes(5), options.PerUserInterval);
+        var result = await new ServerCheck(options, new ManualClock(), new ListLogger<ServerCheck>()).RunAsync(Admin, "alice", CancellationToken.None);
+
+        Assert.False(options.IsConfigured);
+        Assert.Equal(ServerCheckOutcome.Disabled, result.Outcome);
+        Assert.Equal("the server-side check is off until these settings are configured: ServerCheck:KeyPath, ServerCheck:Command, " +
+            "ServerCheck:HostFingerprints (no host-key fingerprint is known for gw.example.org)", result.Detail);
     }
 
     [Fact]
-    public async Task Enabled_without_any_known_host_key_it_refuses_to_connect()
+    public void Without_host_keys_of_its_own_it_pins_the_gateways_published_ones()
     {
-        var options = new ServerCheckOptions(true, "gw.ddbj.nig.ac.jp", 22, "svc", "/etc/key", "check", [],
-            new Dictionary<string, string> { [ChatUser] = "alice" }, TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(1));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Gateways:0:Host"] = "gw.ddbj.nig.ac.jp",
+            ["Gateways:0:Fingerprints:0"] = Unreachable,
+            ["ServerCheck:User"] = "sshbot",
+            ["ServerCheck:KeyPath"] = "/etc/sshbot/id_ed25519",
+            ["ServerCheck:Command"] = "sudo -n /usr/local/sbin/sshbot-check-account.sh",
+        }).Build();
 
-        var result = await new ServerCheck(options, new ManualClock(), new ListLogger<ServerCheck>()).RunAsync(ChatUser, CancellationToken.None);
+        var options = ServerCheckOptions.From(configuration, GatewayOptions.From(configuration));
 
-        Assert.Equal(ServerCheckOutcome.Disabled, result.Outcome);
-        Assert.Contains("no host-key fingerprint", result.Detail);
+        Assert.Equal(("gw.ddbj.nig.ac.jp", 22), (options.Host, options.Port));
+        Assert.Equal([Unreachable], options.HostFingerprints);
+        Assert.Empty(options.MissingSettings());
     }
 }
