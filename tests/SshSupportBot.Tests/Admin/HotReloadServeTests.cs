@@ -117,10 +117,10 @@ public sealed class HotReloadServeTests(AdminServeFixture fixture) : IClassFixtu
     [Fact]
     public async Task A_new_intent_file_is_answered_without_a_restart_and_a_broken_one_changes_nothing_but_is_reported()
     {
-        Assert.Equal(3, (await ReadyAsync()).GetProperty("intents").GetInt32());
+        Assert.Equal(4, (await ReadyAsync()).GetProperty("intents").GetInt32());
 
         File.WriteAllText(Path.Combine(fixture.IntentsPath, "quota.yaml"), QuotaIntent());
-        await WaitForReadyAsync(r => r.GetProperty("intents").GetInt32() == 4, "the new intent to be served");
+        await WaitForReadyAsync(r => r.GetProperty("intents").GetInt32() == 5, "the new intent to be served");
         Assert.Contains("Apply for more quota", await AskAsync("how do I get more disk quota"));
         Assert.Contains(AdminPosts(), p => p.Contains("Now serving model", StringComparison.Ordinal));
         var model = (await ReadyAsync()).GetProperty("model").GetString();
@@ -133,7 +133,7 @@ public sealed class HotReloadServeTests(AdminServeFixture fixture) : IClassFixtu
 
         var ready = await ReadyAsync();
         Assert.Equal(model, ready.GetProperty("model").GetString());
-        Assert.Equal(4, ready.GetProperty("intents").GetInt32());
+        Assert.Equal(5, ready.GetProperty("intents").GetInt32());
         Assert.Contains(ready.GetProperty("reload").GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("broken.yaml", StringComparison.Ordinal));
         Assert.Contains(AdminPosts(), p => p.Contains("keeps serving", StringComparison.Ordinal));
         Assert.Contains("Apply for more quota", await AskAsync("how do I get more disk quota"));

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace SshSupportBot.Tests.Slack.Support;
 
-/// <summary>A three-intent knowledge base written to a temp directory, enough for the real server to start and answer.</summary>
+/// <summary>A four-intent knowledge base written to a temp directory, enough for the real server to start and answer.</summary>
 internal sealed class TinyKnowledgeBase : IDisposable
 {
     public TinyKnowledgeBase()
@@ -20,6 +20,11 @@ internal sealed class TinyKnowledgeBase : IDisposable
             ["公開鍵の登録方法を教えて", "鍵を登録したい", "公開鍵はどこで登録しますか", "アカウントに鍵を追加"],
             ["how do I register my public key", "where do I upload my key", "add an ssh key to my account", "register key"],
             "[登録ページ](https://sc.ddbj.nig.ac.jp/) から登録してください。", "Register it on [the account page](https://sc.ddbj.nig.ac.jp/).", null);
+        // Asking for a person is an intent like any other; without it no wording reaches a person.
+        Write("human-handoff", "担当者に相談", "Talk to a person",
+            ["担当者と話したい", "人に相談したいです", "管理者に連絡したい", "人間につないで"],
+            ["I want to talk to a person", "talk to a human please", "can I speak to an admin", "get me someone from support"],
+            "担当者につなぎます。", "I'll get you a person.", null);
         Write("out-of-scope", "対象外", "Out of scope",
             ["今日の天気は", "おすすめのラーメン屋", "株価を教えて", "映画の感想"],
             ["what is the weather", "recommend a restaurant", "stock prices today", "tell me a joke"],
