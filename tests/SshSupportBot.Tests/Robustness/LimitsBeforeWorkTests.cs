@@ -112,32 +112,17 @@ public sealed class LimitsBeforeWorkTests : IAsyncLifetime
 /// <summary>The same limits on the Teams endpoint, with a real token check behind them.</summary>
 public sealed class TeamsLimitsBeforeWorkTests : IAsyncLifetime
 {
-    private readonly TestSigningKey key = new("key-1", "msteams");
-    private FakeOpenIdServer openId = null!;
-    private FakeConnector connector = null!;
-    private TeamsTestHost host = null!;
+    private TeamsTestBed bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        openId = await FakeOpenIdServer.StartAsync(key);
-        connector = await FakeConnector.StartAsync();
-        host = await TeamsTestHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Teams:AppId"] = TokenDefaults.AppId,
-            ["Teams:AppPassword"] = "test-secret",
-            ["Teams:TenantId"] = "tenant",
-            ["Teams:OpenIdMetadataUrl"] = openId.MetadataUrl,
-            ["Teams:TokenEndpoint"] = connector.TokenEndpoint,
-            ["Operations:BodyReadTimeout"] = "00:00:01",
-        });
-    }
+    private TestSigningKey key => bed.Key;
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await connector.DisposeAsync();
-        await openId.DisposeAsync();
-    }
+    private FakeConnector connector => bed.Connector;
+
+    private TeamsTestHost host => bed.Host;
+
+    public async Task InitializeAsync() => bed = await TeamsTestBed.StartAsync(new Dictionary<string, string?> { ["Operations:BodyReadTimeout"] = "00:00:01" });
+
+    public async Task DisposeAsync() => await bed.DisposeAsync();
 
     [Fact]
     public async Task A_teams_body_that_trickles_past_the_read_timeout_is_refused()

@@ -10,31 +10,17 @@ namespace SshSupportBot.Tests.Robustness;
 /// <summary>Authenticated activities with null, missing or oddly typed fields, through the real endpoint and a real token check.</summary>
 public sealed class MalformedTeamsActivityTests : IAsyncLifetime
 {
-    private readonly TestSigningKey key = new("key-1", "msteams");
-    private FakeOpenIdServer openId = null!;
-    private FakeConnector connector = null!;
-    private TeamsTestHost host = null!;
+    private TeamsTestBed bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        openId = await FakeOpenIdServer.StartAsync(key);
-        connector = await FakeConnector.StartAsync();
-        host = await TeamsTestHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Teams:AppId"] = TokenDefaults.AppId,
-            ["Teams:AppPassword"] = "test-secret",
-            ["Teams:TenantId"] = "tenant",
-            ["Teams:OpenIdMetadataUrl"] = openId.MetadataUrl,
-            ["Teams:TokenEndpoint"] = connector.TokenEndpoint,
-        });
-    }
+    private TestSigningKey key => bed.Key;
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await connector.DisposeAsync();
-        await openId.DisposeAsync();
-    }
+    private FakeConnector connector => bed.Connector;
+
+    private TeamsTestHost host => bed.Host;
+
+    public async Task InitializeAsync() => bed = await TeamsTestBed.StartAsync();
+
+    public async Task DisposeAsync() => await bed.DisposeAsync();
 
     /// <summary>Each case: a field of an ordinary message replaced by JSON text (or removed, for "-").</summary>
     public static TheoryData<string, string> OddFields() => new()

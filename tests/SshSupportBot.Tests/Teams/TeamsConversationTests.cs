@@ -7,33 +7,22 @@ namespace SshSupportBot.Tests.Teams;
 /// <summary>The real engine behind the Teams endpoint, answered by typing as a lab member does, with signed activities.</summary>
 public sealed class TeamsConversationTests : IAsyncLifetime
 {
-    private readonly TestSigningKey key = new("key-1", "msteams");
-    private FakeOpenIdServer openId = null!;
-    private FakeConnector connector = null!;
-    private TeamsTestHost host = null!;
+    private TeamsTestBed bed = null!;
+
+    private TestSigningKey key => bed.Key;
+
+    private FakeConnector connector => bed.Connector;
+
+    private TeamsTestHost host => bed.Host;
 
     public async Task InitializeAsync()
     {
-        openId = await FakeOpenIdServer.StartAsync(key);
-        connector = await FakeConnector.StartAsync();
         var database = Path.Combine(Path.GetTempPath(), "sshbot-tests", $"{Guid.NewGuid():N}.db");
         var engine = TrainedBot.Runtime.CreateEngine(new SqliteConversationStore(database, TimeSpan.FromHours(1), TimeProvider.System), TimeProvider.System);
-        host = await TeamsTestHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Teams:AppId"] = TokenDefaults.AppId,
-            ["Teams:AppPassword"] = "test-secret",
-            ["Teams:TenantId"] = "tenant",
-            ["Teams:OpenIdMetadataUrl"] = openId.MetadataUrl,
-            ["Teams:TokenEndpoint"] = connector.TokenEndpoint,
-        }, engine);
+        bed = await TeamsTestBed.StartAsync(handler: engine);
     }
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await connector.DisposeAsync();
-        await openId.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await bed.DisposeAsync();
 
     private async Task<string> SayAsync(string text, int id)
     {
