@@ -93,7 +93,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
                 var outbox = string.IsNullOrEmpty(message.EventId) ? null : new OutboxRecord(OutboxRecord.KeyFor(message), [reply]);
                 if (await store.TrySaveAsync(next with { UpdatedAt = time.GetUtcNow() }, outbox, cancellationToken))
                 {
-                    return [advisor is null ? reply : await advisor.AdviseAsync(reply, cancellationToken)];
+                    return [advisor is null ? reply : await advisor.AdviseAsync(reply, cancellationToken, Phrases)];
                 }
                 // Another worker saved a turn of this conversation meanwhile: decide again on its state.
             }

@@ -15,14 +15,16 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
 {
     public const string ConnectionFailedIntent = "connection-failed";
 
-    public async Task<BotReply> AdviseAsync(BotReply reply, CancellationToken cancellationToken)
+    /// <param name="phrases">The admins' phrase data (the engine's); the copy shipped in the program when null.</param>
+    public async Task<BotReply> AdviseAsync(BotReply reply, CancellationToken cancellationToken, Dialogue.BotPhrases? phrases = null)
     {
+        phrases ??= Dialogue.DialogueData.Shipped.Phrases;
         if (reply.Findings.Select(f => f.HostKey).FirstOrDefault(c => c is not null) is { } claim)
         {
             var warning = claim.FirstConnection ? HostKeyWarning.FirstConnection : HostKeyWarning.Changed;
             if (await verifier.VerifyAsync(claim.Host, claim.Port, claim.Fingerprint, warning, cancellationToken) is { } verdict)
             {
-                return WithVerdict(reply, verdict) with { Findings = [verdict, .. reply.Findings] };
+                return WithVerdict(reply, verdict, phrases) with { Findings = [verdict, .. reply.Findings] };
             }
             return reply;
         }
@@ -30,7 +32,7 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
         if (reply.Classification.Intent == ConnectionFailedIntent && !AboutAnotherHost(reply))
         {
             var results = await prober.ProbeAllAsync(cancellationToken);
-            return With(reply, Status(results, reply.Language));
+            return With(reply, Status(results, reply.Language, phrases));
         }
         return reply;
     }
@@ -48,13 +50,13 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
     /// remove the old key"), so that finding goes; "do not connect" also drops the answer, whose steps would remove
     /// the key. Only when the gateway could not be reached does the finding keep the steps, under a one-line notice.
     /// </summary>
-    private static BotReply WithVerdict(BotReply reply, Finding verdict)
+    private static BotReply WithVerdict(BotReply reply, Finding verdict, Dialogue.BotPhrases phrases)
     {
         if (verdict.Code == HostKeyVerifier.UnreachableCode)
         {
-            return With(reply, new ProbeAdvice(Heading(verdict, reply.Language), CheckYourself.For(reply.Language)));
+            return With(reply, new ProbeAdvice(Heading(verdict, reply.Language, phrases), phrases.Get("gateway-key-check-yourself", reply.Language)));
         }
-        var advice = Verdict(verdict, reply.Language);
+        var advice = Verdict(verdict, reply.Language, phrases);
         return With(reply, advice, parts => parts with
         {
             Findings = parts.Findings.Where(f => f.HostKey is null).ToList(),
@@ -62,47 +64,38 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
         });
     }
 
-    private static readonly BilingualText CheckYourself = new("下の手順でご自身で確認してください。", "Please check it yourself as below.");
-
     /// <summary>The user pasted an error about some other host: the gateways' state says nothing about it.</summary>
     private bool AboutAnotherHost(BotReply reply) =>
         reply.Findings.Any(f => f.Intent == ConnectionFailedIntent) && !reply.Findings.Any(f =>
             prober.Options.Gateways.Any(g => f.Message.En.Contains(g.Host, StringComparison.OrdinalIgnoreCase)));
 
-    private static ProbeAdvice Verdict(Finding verdict, Language language) =>
-        new(Heading(verdict, language), verdict.Message.For(language), verdict.Fix is { } fix && fix != "yes" ? fix : null);
+    private static ProbeAdvice Verdict(Finding verdict, Language language, Dialogue.BotPhrases phrases) =>
+        new(Heading(verdict, language, phrases), verdict.Message.For(language), verdict.Fix is { } fix && fix != "yes" ? fix : null);
 
-    private static string Heading(Finding verdict, Language language)
+    private static string Heading(Finding verdict, Language language, Dialogue.BotPhrases phrases) => phrases.Get(verdict.Code switch
     {
-        return verdict.Code switch
-        {
-            HostKeyVerifier.MatchesCode => language == Language.Ja ? "*ゲートウェイに直接確認しました: 本物の鍵です*" : "*Checked with the gateway itself: this is its real key*",
-            HostKeyVerifier.DoesNotMatchCode => language == Language.Ja ? "*⚠️ 接続しないでください: ゲートウェイの鍵と一致しません*" : "*⚠️ Do not connect: this is not the gateway's key*",
-            _ => language == Language.Ja ? "*ゲートウェイに接続できず、鍵を確認できませんでした*" : "*The gateway could not be reached to check the key*",
-        };
-    }
+        HostKeyVerifier.MatchesCode => "gateway-key-real",
+        HostKeyVerifier.DoesNotMatchCode => "gateway-key-not-real",
+        _ => "gateway-key-unchecked",
+    }, language);
 
-    private static ProbeAdvice Status(IReadOnlyList<ReachabilityResult> results, Language language)
+    private static ProbeAdvice Status(IReadOnlyList<ReachabilityResult> results, Language language, Dialogue.BotPhrases phrases)
     {
-        var heading = language == Language.Ja ? "*いまゲートウェイに接続を試した結果*" : "*What the gateways answer right now*";
         var text = new StringBuilder();
         foreach (var result in results)
         {
             text.Append(text.Length == 0 ? "- `" : "\n- `").Append(result.Host).Append('`').Append(result.Port == 22 ? "" : $":{result.Port}").Append(": ");
             text.Append(result.Status switch
             {
-                ProbeStatus.Ok => language == Language.Ja
-                    ? string.Create(CultureInfo.InvariantCulture, $"応答あり（TCP 接続 {result.ConnectMilliseconds:F0} ms、{result.Banner}）。サーバーは動いています。")
-                    : string.Create(CultureInfo.InvariantCulture, $"up (TCP connect {result.ConnectMilliseconds:F0} ms, {result.Banner})."),
-                ProbeStatus.Refused => language == Language.Ja ? "接続を拒否されました（ssh が動いていない可能性があります）。" : "refused the connection (ssh may not be running).",
-                ProbeStatus.Timeout => language == Language.Ja ? "時間内に応答がありませんでした。" : "did not answer in time.",
-                ProbeStatus.Dns => language == Language.Ja ? "ボットの側から名前を解決できませんでした。" : "its name could not be resolved from the bot's side.",
-                _ => language == Language.Ja ? $"確認できませんでした（{result.Detail}）。" : $"could not be checked ({result.Detail}).",
+                ProbeStatus.Ok => phrases.Get("gateway-up", language,
+                    ("ms", (result.ConnectMilliseconds ?? 0).ToString("F0", CultureInfo.InvariantCulture)), ("banner", result.Banner ?? "")),
+                ProbeStatus.Refused => phrases.Get("gateway-refused", language),
+                ProbeStatus.Timeout => phrases.Get("gateway-timeout", language),
+                ProbeStatus.Dns => phrases.Get("gateway-dns", language),
+                _ => phrases.Get("gateway-unchecked", language, ("detail", result.Detail)),
             });
         }
-        text.Append('\n').Append(language == Language.Ja
-            ? "ゲートウェイが応答しているのに接続できない場合は、自分の側のネットワーク（学内ネットワーク、VPN、ファイアウォールでのポート 22）を確認してください。"
-            : "If the gateways answer but you cannot connect, the problem is likely on your side of the network (campus network, VPN, firewall on port 22).");
-        return new ProbeAdvice(heading, text.ToString());
+        text.Append('\n').Append(phrases.Get("gateways-answer-but", language));
+        return new ProbeAdvice(phrases.Get("gateways-now", language), text.ToString());
     }
 }

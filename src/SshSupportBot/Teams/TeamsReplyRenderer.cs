@@ -107,7 +107,7 @@ internal static class TeamsReplyRenderer
             ["version"] = CardVersion,
             ["body"] = new object[]
             {
-                new { type = "TextBlock", text = language == Language.Ja ? "次から選べます:" : "You can choose:", wrap = true },
+                new { type = "TextBlock", text = Dialogue.DialogueData.Shipped.Phrases.Get("choices-prompt", language), wrap = true },
             },
             ["actions"] = choices.Select(c => new Dictionary<string, object>
             {
