@@ -328,7 +328,8 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         // In the middle of the checks only a real question gets an answer of its own; "I pasted it above" is not one.
         var asked = QuestionWords.IsQuestion(text) || answer.Classification.Source == ClassificationSource.Pattern
             || answer.Classification.Confidence >= AsideConfidence;
-        if (asked && !answer.Classification.IsOutOfScope && intent != GreetingIntent && intent != FlowIntent(flow))
+        // A thank-you or a greeting mid-flow ("登録しなおしました" reads as one) is not a question: the step's buttons say what to answer.
+        if (asked && !answer.Classification.IsOutOfScope && intent is not (GreetingIntent or ThanksIntent) && intent != FlowIntent(flow))
         {
             var stepTitle = flow.Title.For(language);
             var text2 = answer.Text.TrimEnd() + "\n\n" + Phrases.Get("continue-offer", language, ("step", stepTitle));
