@@ -24,8 +24,6 @@ internal sealed record BotReply(
     /// <summary>Where the conversation's flow stands after this turn (null outside a flow), for scripts and the terminal.</summary>
     public FlowPosition? Flow { get; init; }
 
-    /// <summary>The rest of the answer, shown when the user asks for more.</summary>
-    public string? Details { get; init; }
 }
 
 /// <summary>A flow and the step it waits at.</summary>

@@ -15,8 +15,6 @@ internal static class ProbeServices
         services.AddSingleton<IReachabilityProbe>(s => new ReachabilityProbe(s.GetRequiredService<HostKeyProbe>(), s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<GatewayProber>();
         services.AddSingleton<HostKeyVerifier>();
-        services.AddSingleton(s => ServerCheckOptions.From(configuration, s.GetRequiredService<GatewayOptions>()));
-        services.AddSingleton<ServerCheck>();
         return services;
     }
 }
