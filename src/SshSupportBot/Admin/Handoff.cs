@@ -50,7 +50,7 @@ internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conv
         {
             return phrases.Get("handoff-posted", language);
         }
-        var contact = language == Language.Ja ? bot.AdminContactJa : bot.AdminContactEn;
+        var contact = bot.AdminContact(language);
         return phrases.Get("handoff-not-posted", language, ("contact", contact)) + "\n```\n" + summary.TrimEnd() + "\n```";
     }
 

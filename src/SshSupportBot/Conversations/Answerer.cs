@@ -24,7 +24,7 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
 
     private Dialogue.BotPhrases Phrases => KnowledgeBase.Dialogue.Phrases;
 
-    public string Contact(Language language) => language == Language.Ja ? settings.AdminContactJa : settings.AdminContactEn;
+    public string Contact(Language language) => settings.AdminContact(language);
 
     public IReadOnlyList<Finding> Diagnose(string text) => diagnostician.Diagnose(PasteWindow.Trim(text));
 

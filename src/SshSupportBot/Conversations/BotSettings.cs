@@ -14,6 +14,8 @@ internal sealed record BotSettings
 
     public string AdminContactEn { get; init; } = "the supercomputer helpdesk (the contact details are on the centre's website)";
 
+    public string AdminContact(Intents.Language language) => new Intents.BilingualText(AdminContactJa, AdminContactEn).For(language);
+
     /// <summary>How long one turn may take before it is abandoned with an apology (gateway probes alone may take 5 s).</summary>
     public TimeSpan TurnBudget { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -9,7 +9,7 @@ internal static class BotMetrics
 
     public static readonly Counter OutOfScope = Metrics.CreateCounter("sshbot_out_of_scope_total", "Turns the classifier judged out of scope, by channel.", "channel");
 
-    public static readonly Counter Handoffs = Metrics.CreateCounter("sshbot_handoffs_total", "Replies that pointed the user to the human administrators, by channel.", "channel");
+    public static readonly Counter Handoffs = Metrics.CreateCounter("sshbot_handoffs_total", "Hand-offs to the human administrators (asked for, or a flow that ended in one), by channel.", "channel");
 
     public static readonly Counter AbandonedTurns = Metrics.CreateCounter("sshbot_turns_abandoned_total", "Turns abandoned past their time budget and answered with an apology, by channel.", "channel");
 

@@ -33,7 +33,7 @@ internal static class BotServer
         // The time budget outermost, so an abandoned turn's apology is what the channels send.
         builder.Services.AddSingleton<TurnWatch>();
         builder.Services.AddSingleton<ITurnHandler>(services => new BudgetedTurnHandler(
-            new MeteredTurnHandler(services.GetRequiredService<LearningTurnHandler>(), runtime.Bot, services.GetRequiredService<ILogger<MeteredTurnHandler>>()),
+            new MeteredTurnHandler(services.GetRequiredService<LearningTurnHandler>(), services.GetRequiredService<ILogger<MeteredTurnHandler>>()),
             services.GetRequiredService<TurnWatch>(), runtime.Bot.TurnBudget, services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<BudgetedTurnHandler>>()));
 

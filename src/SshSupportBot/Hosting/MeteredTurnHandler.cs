@@ -4,7 +4,7 @@ using SshSupportBot.Conversations;
 namespace SshSupportBot.Hosting;
 
 /// <summary>Counts and times every turn around the engine, so the engine stays free of telemetry.</summary>
-internal sealed class MeteredTurnHandler(ITurnHandler inner, BotSettings settings, ILogger<MeteredTurnHandler> logger) : ITurnHandler
+internal sealed class MeteredTurnHandler(ITurnHandler inner, ILogger<MeteredTurnHandler> logger) : ITurnHandler
 {
     public async Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -26,7 +26,8 @@ internal sealed class MeteredTurnHandler(ITurnHandler inner, BotSettings setting
             {
                 BotMetrics.OutOfScope.WithLabels(message.Channel).Inc();
             }
-            if (reply.Text.Contains(settings.AdminContactEn, StringComparison.Ordinal) || reply.Text.Contains(settings.AdminContactJa, StringComparison.Ordinal))
+            // Typed, not searched for in the text: every decline names the helpdesk too, and that is no hand-off.
+            if (reply.HandoffRequested || reply.FlowEnded == Flows.FlowEnd.Handoff)
             {
                 BotMetrics.Handoffs.WithLabels(message.Channel).Inc();
             }
