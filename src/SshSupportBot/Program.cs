@@ -1,3 +1,4 @@
+using SshSupportBot.Common;
 using System.CommandLine;
 using SshSupportBot.Cli;
 
@@ -19,4 +20,4 @@ var root = new RootCommand("SshSupportBot: answers SSH questions about the NIG s
     CheckAccountCommand.Create(),
 };
 // System.CommandLine ends the process 2 s after SIGTERM by default; give serve's graceful shutdown its full bound.
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = SshSupportBot.Hosting.ShutdownGrace.Timeout + TimeSpan.FromSeconds(5) });
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = SshSupportBot.Common.ShutdownGrace.Timeout + TimeSpan.FromSeconds(5) });

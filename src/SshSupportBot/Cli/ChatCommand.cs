@@ -1,3 +1,5 @@
+using SshSupportBot.Channels;
+using SshSupportBot.Common;
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using SshSupportBot.Admin;

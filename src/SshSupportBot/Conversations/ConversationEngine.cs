@@ -1,3 +1,4 @@
+using SshSupportBot.Common;
 using SshSupportBot.Diagnostics;
 using SshSupportBot.Dialogue;
 using SshSupportBot.Flows;
@@ -49,7 +50,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         }
         catch (StorageUnavailableException)
         {
-            Hosting.BotMetrics.StatelessTurns.Inc();
+            Common.BotMetrics.StatelessTurns.Inc();
             return [answerer.Answer(message.Text.Trim())];
         }
     }

@@ -1,3 +1,5 @@
+using SshSupportBot.Channels;
+using SshSupportBot.Common;
 using Prometheus;
 using SshSupportBot.Admin;
 using SshSupportBot.Cli;

@@ -1,3 +1,4 @@
+using SshSupportBot.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -80,7 +81,7 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
         }
         if (!result.Ok)
         {
-            Hosting.BotMetrics.ApiErrors.WithLabels("slack", method).Inc();
+            Common.BotMetrics.ApiErrors.WithLabels("slack", method).Inc();
             throw new SlackApiException(method, result.Error ?? "unknown_error");
         }
         return result;
@@ -107,7 +108,7 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
             }
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                Hosting.BotMetrics.RateLimited.WithLabels("slack", method).Inc();
+                Common.BotMetrics.RateLimited.WithLabels("slack", method).Inc();
                 var retryAfter = RetryAfter(response);
                 response.Dispose();
                 if (attempt >= options.MaxApiAttempts)
@@ -121,7 +122,7 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
             if (!response.IsSuccessStatusCode)
             {
                 var status = (int)response.StatusCode;
-                Hosting.BotMetrics.ApiErrors.WithLabels("slack", method).Inc();
+                Common.BotMetrics.ApiErrors.WithLabels("slack", method).Inc();
                 response.Dispose();
                 throw new SlackApiException(method, $"http_{status}");
             }

@@ -1,7 +1,7 @@
+using SshSupportBot.Channels;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using SshSupportBot.Hosting;
 
 namespace SshSupportBot.Slack;
 

@@ -1,10 +1,11 @@
+using SshSupportBot.Channels;
 using System.Text.Json;
 using SshSupportBot.Conversations;
 
 namespace SshSupportBot.Slack;
 
 /// <summary>Sends a recorded reply to the <see cref="SlackReplyTarget"/> stored with the claim.</summary>
-internal sealed class SlackOutboxChannel(SlackReplySender sender) : Hosting.IOutboxChannel
+internal sealed class SlackOutboxChannel(SlackReplySender sender) : Channels.IOutboxChannel
 {
     public string Channel => SlackInbound.ChannelName;
 

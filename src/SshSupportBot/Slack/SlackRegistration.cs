@@ -1,5 +1,5 @@
+using SshSupportBot.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SshSupportBot.Hosting;
 using SshSupportBot.Storage;
 
 namespace SshSupportBot.Slack;
@@ -31,8 +31,8 @@ internal static class SlackRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
         services.TryAddSingleton<ITurnOutbox>(sp => new InMemoryTurnOutbox(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<Hosting.OutboxDelivery>();
-        services.AddSingleton<Hosting.IOutboxChannel, SlackOutboxChannel>();
+        services.TryAddSingleton<Channels.OutboxDelivery>();
+        services.AddSingleton<Channels.IOutboxChannel, SlackOutboxChannel>();
         // The default request logging prints full URLs, and a response_url is itself a credential.
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton(sp => new SlackApiClient(

@@ -1,10 +1,12 @@
+using SshSupportBot.Channels;
+using SshSupportBot.Common;
 using SshSupportBot.Conversations;
 
 namespace SshSupportBot.Slack;
 
 /// <summary>Answers queued turns in the background, after Slack has had its acknowledgement.</summary>
 internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue, ITurnHandler handler, SlackReplySender sender,
-    SlackBotIdentity identity, SlackChoiceMarker choiceMarker, Hosting.OutboxDelivery delivery, ILogger<SlackTurnWorker> logger)
+    SlackBotIdentity identity, SlackChoiceMarker choiceMarker, Channels.OutboxDelivery delivery, ILogger<SlackTurnWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -15,7 +17,7 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => Task.Run(() => DrainAsync(stoppingToken), stoppingToken)));
     }
 
-    private Task DrainAsync(CancellationToken ct) => Hosting.ShutdownGrace.ConsumeAsync(queue.Reader, AnswerAsync, ct);
+    private Task DrainAsync(CancellationToken ct) => Common.ShutdownGrace.ConsumeAsync(queue.Reader, AnswerAsync, ct);
 
     /// <summary>The one error boundary per turn: whatever fails below is logged and the user gets a short apology.</summary>
     public async Task AnswerAsync(SlackTurn turn, CancellationToken ct)

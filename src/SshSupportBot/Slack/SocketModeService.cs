@@ -1,3 +1,4 @@
+using SshSupportBot.Common;
 using System.Text.Json;
 
 namespace SshSupportBot.Slack;
@@ -121,7 +122,7 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
             _ = link.Completion.ContinueWith(_ => status.Closed(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             if (id > options.SocketConnections)
             {
-                Hosting.BotMetrics.SocketModeReconnects.Inc();
+                Common.BotMetrics.SocketModeReconnects.Inc();
             }
             logger.LogInformation("Socket Mode link {LinkId} open in slot {Slot}", id, slot);
             return link;

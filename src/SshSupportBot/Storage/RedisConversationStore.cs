@@ -1,3 +1,4 @@
+using SshSupportBot.Common;
 using SshSupportBot.Conversations;
 using StackExchange.Redis;
 
@@ -55,7 +56,7 @@ internal sealed class RedisConversationStore(RedisConnection redis, TimeSpan exp
         var committed = (long)result == 1;
         if (committed && replies is not null)
         {
-            Hosting.FaultInjection.CrashIfArmed(Hosting.FaultInjection.AfterCommit, replies.EventKey);
+            Common.FaultInjection.CrashIfArmed(Common.FaultInjection.AfterCommit, replies.EventKey);
         }
         return committed;
     }

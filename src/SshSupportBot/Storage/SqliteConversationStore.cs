@@ -1,3 +1,4 @@
+using SshSupportBot.Common;
 using Microsoft.Data.Sqlite;
 using SshSupportBot.Conversations;
 
@@ -66,7 +67,7 @@ internal sealed class SqliteConversationStore : IConversationStore
         }
         if (saved && replies is not null)
         {
-            Hosting.FaultInjection.CrashIfArmed(Hosting.FaultInjection.AfterCommit, replies.EventKey);
+            Common.FaultInjection.CrashIfArmed(Common.FaultInjection.AfterCommit, replies.EventKey);
         }
         return saved;
     }

@@ -1,3 +1,4 @@
+using SshSupportBot.Channels;
 using SshSupportBot.Hosting;
 
 namespace SshSupportBot.Storage;
@@ -13,8 +14,8 @@ internal static class StorageRegistration
         services.AddSingleton<InProcessConversationLock>();
         services.AddSingleton(sp => new InMemoryEventDeduplicator(sp.GetRequiredService<TimeProvider>()));
         var outboxTiming = OutboxTiming.From(settings);
-        services.AddSingleton<Hosting.OutboxDelivery>();
-        services.AddHostedService<Hosting.OutboxSweeper>();
+        services.AddSingleton<Channels.OutboxDelivery>();
+        services.AddHostedService<Channels.OutboxSweeper>();
         if (string.IsNullOrWhiteSpace(settings.Redis))
         {
             // Before any store opens the file: a damaged database is kept aside, not a reason to exit at every start.

@@ -1,3 +1,4 @@
+using SshSupportBot.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -34,10 +35,10 @@ internal sealed class ConnectorClient(HttpClient http, ConnectorTokenProvider to
                 {
                     return true;
                 }
-                Hosting.BotMetrics.ApiErrors.WithLabels("teams", "activities").Inc();
+                Common.BotMetrics.ApiErrors.WithLabels("teams", "activities").Inc();
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    Hosting.BotMetrics.RateLimited.WithLabels("teams", "activities").Inc();
+                    Common.BotMetrics.RateLimited.WithLabels("teams", "activities").Inc();
                 }
                 if (!Retryable.Contains(response.StatusCode) || attempt >= policy.MaxAttempts)
                 {

@@ -1,5 +1,5 @@
+using SshSupportBot.Channels;
 using System.Text.Json;
-using SshSupportBot.Hosting;
 
 namespace SshSupportBot.Teams;
 

@@ -1,3 +1,4 @@
+using SshSupportBot.Channels;
 using System.Text.Json;
 using SshSupportBot.Conversations;
 
@@ -7,7 +8,7 @@ namespace SshSupportBot.Teams;
 /// Sends a recorded reply to the conversation stored with the claim. The connector never re-delivers an activity it
 /// had a 202 for, so after a crash this sweep is the only way the reply still arrives.
 /// </summary>
-internal sealed class TeamsOutboxChannel(ConnectorClient connector) : Hosting.IOutboxChannel
+internal sealed class TeamsOutboxChannel(ConnectorClient connector) : Channels.IOutboxChannel
 {
     /// <summary>What rendering and posting a reply need of the incoming activity; its text stays out of the store.</summary>
     private sealed record StoredAddress(Activity Incoming, bool Authenticated);

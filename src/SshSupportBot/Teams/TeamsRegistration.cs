@@ -1,5 +1,5 @@
+using SshSupportBot.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SshSupportBot.Hosting;
 using SshSupportBot.Storage;
 
 namespace SshSupportBot.Teams;
@@ -36,8 +36,8 @@ internal static class TeamsRegistration
         services.AddSingleton<TeamsWorkQueue>();
         services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
         services.TryAddSingleton<ITurnOutbox>(sp => new InMemoryTurnOutbox(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<Hosting.OutboxDelivery>();
-        services.AddSingleton<Hosting.IOutboxChannel, TeamsOutboxChannel>();
+        services.TryAddSingleton<Channels.OutboxDelivery>();
+        services.AddSingleton<Channels.IOutboxChannel, TeamsOutboxChannel>();
         services.AddHttpClient(nameof(OpenIdKeyStore), c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(nameof(ConnectorTokenProvider), c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));

@@ -1,3 +1,5 @@
+using SshSupportBot.Channels;
+using SshSupportBot.Common;
 using SshSupportBot.Conversations;
 using SshSupportBot.Storage;
 
@@ -12,7 +14,7 @@ internal sealed class TeamsWorker(
     ITurnHandler turns,
     ConnectorClient connector,
     IEventDeduplicator deduplicator,
-    Hosting.OutboxDelivery delivery,
+    Channels.OutboxDelivery delivery,
     ILogger<TeamsWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan GreetingMemory = TimeSpan.FromDays(30);
@@ -21,7 +23,7 @@ internal sealed class TeamsWorker(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Parallelism).Select(_ => ConsumeAsync(stoppingToken)));
 
-    private Task ConsumeAsync(CancellationToken stoppingToken) => Hosting.ShutdownGrace.ConsumeAsync(queue.Reader, ProcessAsync, stoppingToken);
+    private Task ConsumeAsync(CancellationToken stoppingToken) => Common.ShutdownGrace.ConsumeAsync(queue.Reader, ProcessAsync, stoppingToken);
 
     public async Task ProcessAsync(TeamsWorkItem item, CancellationToken ct)
     {

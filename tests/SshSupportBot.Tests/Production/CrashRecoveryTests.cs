@@ -1,6 +1,7 @@
+using SshSupportBot.Channels;
+using SshSupportBot.Common;
 using System.Net;
 using System.Net.Http.Json;
-using SshSupportBot.Hosting;
 using SshSupportBot.Tests.Production.Support;
 using SshSupportBot.Tests.Slack.Support;
 using SshSupportBot.Tests.Support;
@@ -67,8 +68,8 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
             ["Teams__AllowUnauthenticated"] = "true",
             ["Logging__LogLevel__Default"] = "Warning",
             // What the outbox decided shows in a failure message.
-            ["Logging__LogLevel__SshSupportBot.Hosting.OutboxSweeper"] = "Information",
-            ["Logging__LogLevel__SshSupportBot.Hosting.OutboxDelivery"] = "Debug",
+            ["Logging__LogLevel__SshSupportBot.Channels.OutboxSweeper"] = "Information",
+            ["Logging__LogLevel__SshSupportBot.Channels.OutboxDelivery"] = "Debug",
             ["Logging__LogLevel__SshSupportBot.Slack.SlackInbox"] = "Information",
             ["Logging__LogLevel__SshSupportBot.Slack.SlackTurnWorker"] = "Information",
         };

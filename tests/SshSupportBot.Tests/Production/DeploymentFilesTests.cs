@@ -1,3 +1,4 @@
+using SshSupportBot.Common;
 using SshSupportBot.Hosting;
 using SshSupportBot.Tests.Production.Support;
 using SshSupportBot.Tests.Support;

@@ -1,6 +1,7 @@
+using SshSupportBot.Channels;
+using SshSupportBot.Common;
 using Microsoft.Extensions.Logging.Abstractions;
 using SshSupportBot.Conversations;
-using SshSupportBot.Hosting;
 using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
 

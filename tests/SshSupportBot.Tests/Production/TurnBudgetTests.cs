@@ -1,7 +1,8 @@
+using SshSupportBot.Channels;
+using SshSupportBot.Common;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using SshSupportBot.Conversations;
-using SshSupportBot.Hosting;
 using SshSupportBot.Tests.Slack.Support;
 using SshSupportBot.Tests.Support;
 

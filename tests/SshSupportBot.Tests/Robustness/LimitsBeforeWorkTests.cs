@@ -1,3 +1,4 @@
+using SshSupportBot.Channels;
 using System.Globalization;
 using System.Net;
 using SshSupportBot.Slack;
@@ -82,7 +83,7 @@ public sealed class LimitsBeforeWorkTests : IAsyncLifetime
             held.Add(await HeldRequest.OpenAsync(host.BaseUrl, "slack/events", 1_000, FreshSlackHeaders(), bodyBytesSent: 10));
         }
         // The three are inside the gate once the server has taken their headers.
-        var gate = (Hosting.UnauthenticatedRequestGate)host.Services.GetService(typeof(Hosting.UnauthenticatedRequestGate))!;
+        var gate = (Channels.UnauthenticatedRequestGate)host.Services.GetService(typeof(Channels.UnauthenticatedRequestGate))!;
         var deadline = DateTime.UtcNow + Quickly;
         while (gate.Available > 0 && DateTime.UtcNow < deadline)
         {

@@ -1,3 +1,4 @@
+using SshSupportBot.Channels;
 using System.Reflection;
 using SshSupportBot.Conversations;
 using SshSupportBot.Slack;
@@ -15,7 +16,7 @@ internal static class ConfigurationKeys
         ["Storage"] = typeof(StorageSettings),
         ["Slack"] = typeof(SlackOptions),
         ["Teams"] = typeof(TeamsOptions),
-        ["Operations"] = typeof(SshSupportBot.Hosting.OperationsSettings),
+        ["Operations"] = typeof(SshSupportBot.Channels.OperationsSettings),
     };
 
     private static readonly HashSet<string> HostKeys = new(StringComparer.Ordinal) { "ASPNETCORE_URLS" };

@@ -1,8 +1,9 @@
+using SshSupportBot.Common;
 using SshSupportBot.Conversations;
 using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
 
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Channels;
 
 /// <summary>
 /// Gives every turn a time budget (<c>Bot:TurnBudget</c>). A turn past it is abandoned: the user gets a short apology,

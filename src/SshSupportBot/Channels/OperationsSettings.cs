@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Channels;
 
 /// <summary>The "Operations" configuration section: what the public listener exposes and how much work a stranger can cause.</summary>
 internal sealed record OperationsSettings

@@ -1,7 +1,8 @@
+using SshSupportBot.Common;
 using System.Diagnostics;
 using SshSupportBot.Conversations;
 
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Channels;
 
 /// <summary>Counts and times every turn around the engine, so the engine stays free of telemetry.</summary>
 internal sealed class MeteredTurnHandler(ITurnHandler inner, ILogger<MeteredTurnHandler> logger) : ITurnHandler

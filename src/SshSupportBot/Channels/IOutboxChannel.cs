@@ -1,6 +1,6 @@
 using SshSupportBot.Conversations;
 
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Channels;
 
 /// <summary>How one channel sends a recorded reply to the address it stored at the claim, for the outbox sweep.</summary>
 internal interface IOutboxChannel

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Channels;
 
 /// <summary>
 /// Bounds how many requests may be between arrival and their signature or token check at once: each of them holds a

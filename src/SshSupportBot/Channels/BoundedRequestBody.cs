@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Channels;
 
 internal enum BodyReadOutcome
 {

@@ -1,4 +1,4 @@
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Common;
 
 /// <summary>
 /// How long a stopping server gives turns it has already acknowledged. Kept below Kubernetes' and compose's 30 s

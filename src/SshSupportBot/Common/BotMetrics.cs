@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Common;
 
 /// <summary>The bot's Prometheus metrics, served at <c>/metrics</c>. Labels are bounded sets (channels, intents, API methods), never user data.</summary>
 internal static class BotMetrics

@@ -1,8 +1,9 @@
+using SshSupportBot.Common;
 using System.Collections.Concurrent;
 using SshSupportBot.Conversations;
 using SshSupportBot.Storage;
 
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Channels;
 
 /// <summary>
 /// The last steps of every turn, the same on every channel: record the final replies (the engine recorded its own with

@@ -1,6 +1,6 @@
 using SshSupportBot.Storage;
 
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Channels;
 
 /// <summary>
 /// At start-up and then every few seconds, sends recorded replies that nobody marked sent: a turn whose process died

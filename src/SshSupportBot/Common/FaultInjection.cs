@@ -1,4 +1,4 @@
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Common;
 
 /// <summary>
 /// Test-only crash points for the outbox's kill tests: with <c>SSHBOT_TEST_CRASH_AT=point@eventKeyPart</c> in the

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Common;
 
 /// <summary>
 /// Turns abandoned past their budget whose computation is still running. Such a computation cannot be stopped from
