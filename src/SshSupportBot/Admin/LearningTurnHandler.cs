@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using SshSupportBot.Conversations;
 using SshSupportBot.Diagnostics;
 using SshSupportBot.Flows;

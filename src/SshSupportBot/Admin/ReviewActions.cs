@@ -1,3 +1,5 @@
+using SshSupportBot.Languages;
+using SshSupportBot.Authoring;
 using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
 using SshSupportBot.Storage;

@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using SshSupportBot.Nlu;
 using SshSupportBot.Storage;
 

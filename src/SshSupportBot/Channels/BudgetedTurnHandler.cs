@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using SshSupportBot.Common;
 using SshSupportBot.Conversations;
 using SshSupportBot.Intents;

@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SshSupportBot.Conversations;

@@ -1,3 +1,4 @@
+using SshSupportBot.Authoring;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;

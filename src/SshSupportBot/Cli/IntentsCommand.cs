@@ -1,3 +1,5 @@
+using SshSupportBot.Languages;
+using SshSupportBot.Authoring;
 using System.CommandLine;
 using Spectre.Console;
 using SshSupportBot.Hosting;

@@ -18,7 +18,7 @@ internal static class ServeCommand
             {
                 arguments.AddRange(["--urls", given]);
             }
-            return await BotServer.RunAsync(arguments.ToArray(), cancellationToken);
+            return await BotServer.RunAsync(arguments.ToArray(), ConsoleProgress.Instance, cancellationToken);
         });
         return command;
     }

@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using System.CommandLine;
 using System.Text.Json;
 using SshSupportBot.Admin;

@@ -1,3 +1,5 @@
+using SshSupportBot.Languages;
+
 namespace SshSupportBot.Conversations;
 
 /// <summary>The <c>Bot</c> configuration section.</summary>
@@ -14,7 +16,7 @@ internal sealed record BotSettings
 
     public string AdminContactEn { get; init; } = "the supercomputer helpdesk (the contact details are on the centre's website)";
 
-    public string AdminContact(Intents.Language language) => new Intents.BilingualText(AdminContactJa, AdminContactEn).For(language);
+    public string AdminContact(Languages.Language language) => new Languages.BilingualText(AdminContactJa, AdminContactEn).For(language);
 
     /// <summary>How long one turn may take before it is abandoned with an apology (gateway probes alone may take 5 s).</summary>
     public TimeSpan TurnBudget { get; init; } = TimeSpan.FromSeconds(10);

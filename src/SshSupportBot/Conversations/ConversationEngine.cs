@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using SshSupportBot.Common;
 using SshSupportBot.Diagnostics;
 using SshSupportBot.Dialogue;

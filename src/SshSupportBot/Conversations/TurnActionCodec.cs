@@ -46,7 +46,7 @@ internal static class TurnActionCodec
         AskAboutIntent a => !string.IsNullOrEmpty(a.IntentId),
         StartFlow s => !string.IsNullOrEmpty(s.FlowId),
         ChooseOption c => !string.IsNullOrEmpty(c.Value),
-        ControlFlow c => Enum.IsDefined(c.Command) && c.Command != Flows.FlowCommand.None,
+        ControlFlow c => Enum.IsDefined(c.Command) && c.Command != Conversations.FlowCommand.None,
         GiveFeedback f => !string.IsNullOrEmpty(f.AnswerId),
         ShowDetails d => !string.IsNullOrEmpty(d.IntentId),
         _ => true,

@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using SshSupportBot.Intents;
 
 namespace SshSupportBot.Diagnostics;

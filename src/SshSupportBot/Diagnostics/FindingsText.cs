@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using System.Text;
 using SshSupportBot.Intents;
 

@@ -1,3 +1,5 @@
+using SshSupportBot.Languages;
+using SshSupportBot.Authoring;
 using System.Text.RegularExpressions;
 using SshSupportBot.Intents;
 using YamlDotNet.RepresentationModel;

@@ -1,3 +1,4 @@
+using SshSupportBot.Authoring;
 using SshSupportBot.Intents;
 
 namespace SshSupportBot.Dialogue;

@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using System.Globalization;
 using System.Text;
 using SshSupportBot.Nlu;

@@ -1,3 +1,5 @@
+using SshSupportBot.Languages;
+using SshSupportBot.Authoring;
 using System.Security.Cryptography;
 using System.Text;
 using SshSupportBot.Intents;

@@ -1,3 +1,4 @@
+using SshSupportBot.Authoring;
 using Microsoft.Extensions.Configuration;
 using SshSupportBot.Conversations;
 using SshSupportBot.Diagnostics;

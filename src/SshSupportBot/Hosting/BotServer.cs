@@ -2,7 +2,6 @@ using SshSupportBot.Channels;
 using SshSupportBot.Common;
 using Prometheus;
 using SshSupportBot.Admin;
-using SshSupportBot.Cli;
 using SshSupportBot.Conversations;
 using SshSupportBot.Storage;
 
@@ -11,10 +10,11 @@ namespace SshSupportBot.Hosting;
 /// <summary>The long-running bot: ASP.NET Core hosting the channel adapters around one turn handler.</summary>
 internal static class BotServer
 {
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    /// <param name="progress">Where start-up messages (training, skipped files) go.</param>
+    public static async Task<int> RunAsync(string[] args, IProgress<string> progress, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        var runtime = BotRuntime.Start(builder.Configuration, ConsoleProgress.Instance);
+        var runtime = BotRuntime.Start(builder.Configuration, progress);
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(TimeProvider.System);
         // Stores chosen by configuration (SQLite or Redis); shutdown bounded so acknowledged turns can finish.

@@ -1,3 +1,4 @@
+using SshSupportBot.Authoring;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using SshSupportBot.Admin;

@@ -1,3 +1,4 @@
+using SshSupportBot.Conversations;
 using SshSupportBot.Channels;
 using SshSupportBot.Common;
 using Prometheus;

@@ -1,3 +1,5 @@
+using SshSupportBot.Languages;
+using SshSupportBot.Authoring;
 using System.Text.RegularExpressions;
 
 namespace SshSupportBot.Intents;
@@ -39,8 +41,3 @@ internal sealed record IntentExample(string Text, Language Language, SourceLocat
 internal sealed record IntentReference(string Id, SourceLocation Location);
 
 internal sealed record IntentPattern(string Source, Regex Regex, SourceLocation Location);
-
-internal sealed record SourceLocation(string File, int Line)
-{
-    public override string ToString() => $"{File}:{Line}";
-}

@@ -1,3 +1,5 @@
+using SshSupportBot.Languages;
+using SshSupportBot.Authoring;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -119,7 +121,7 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
             }
             foreach (var (word, wordLocation) in about)
             {
-                var key = Nlu.TextNormalizer.Normalize(word);
+                var key = Languages.TextNormalizer.Normalize(word);
                 if (!owners.TryAdd(key, wordLocation))
                 {
                     issues.Add(Error(wordLocation, subject,
@@ -187,7 +189,7 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
                     continue;
                 }
                 var location = At(file, item);
-                if (!seen.Add(Nlu.TextNormalizer.Normalize(text)))
+                if (!seen.Add(Languages.TextNormalizer.Normalize(text)))
                 {
                     issues.Add(Warning(location, subject, $"the example \"{text}\" is listed twice; the copy is ignored. Remove one of them."));
                     continue;

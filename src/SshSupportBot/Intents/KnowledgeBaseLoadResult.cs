@@ -1,3 +1,5 @@
+using SshSupportBot.Authoring;
+
 namespace SshSupportBot.Intents;
 
 internal sealed record KnowledgeBaseLoadResult(KnowledgeBase KnowledgeBase, IReadOnlyList<ValidationIssue> Issues, IReadOnlyList<string> SkippedFiles)

@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using Microsoft.ML.Data;

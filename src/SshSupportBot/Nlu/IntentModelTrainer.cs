@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using Microsoft.ML;
 using Microsoft.ML.Transforms.Text;
 

@@ -35,7 +35,7 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
             {
                 await choiceMarker.MarkAsync(pressed, turn.Message.UserId, ct);
             }
-            var sent = await delivery.DeliverAsync(Storage.OutboxRecord.KeyFor(turn.Message),
+            var sent = await delivery.DeliverAsync(Conversations.OutboxRecord.KeyFor(turn.Message),
                 () => turn.RecordedReplies is { } recorded ? Task.FromResult(recorded) : handler.HandleAsync(turn.Message, ct),
                 (replies, c) => sender.SendAsync(turn.Target, replies, c), ct, alreadyRecorded: turn.RecordedReplies is not null);
             logger.LogInformation("Slack turn answered (sent: {Sent}, choice: {IsChoice})", sent, turn.Message.IsChoice);
@@ -50,7 +50,7 @@ internal sealed class SlackTurnWorker(SlackOptions options, SlackTurnQueue queue
             try
             {
                 await sender.SendAsync(turn.Target, [SlackHelp.Apology], ct);
-                await delivery.MarkSentAsync(Storage.OutboxRecord.KeyFor(turn.Message), ct);
+                await delivery.MarkSentAsync(Conversations.OutboxRecord.KeyFor(turn.Message), ct);
             }
             catch (Exception apologyFailure) when (apologyFailure is not OperationCanceledException)
             {

@@ -1,3 +1,4 @@
+using SshSupportBot.Conversations;
 using System.Security.Cryptography;
 using StackExchange.Redis;
 

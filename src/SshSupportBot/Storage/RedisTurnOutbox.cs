@@ -1,3 +1,4 @@
+using SshSupportBot.Conversations;
 using StackExchange.Redis;
 
 namespace SshSupportBot.Storage;

@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using Microsoft.Data.Sqlite;
 using SshSupportBot.Intents;
 

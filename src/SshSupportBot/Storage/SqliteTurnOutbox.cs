@@ -1,3 +1,4 @@
+using SshSupportBot.Conversations;
 using Microsoft.Data.Sqlite;
 
 namespace SshSupportBot.Storage;

@@ -23,13 +23,6 @@ internal enum OutboxDecision
 
 internal sealed record OutboxClaim(OutboxDecision Decision, IReadOnlyList<BotReply>? Replies = null);
 
-/// <summary>A turn's replies, keyed by the platform event they answer; saved with the conversation state in one write.</summary>
-internal sealed record OutboxRecord(string EventKey, IReadOnlyList<BotReply> Replies)
-{
-    // The conversation is part of the key: an activity id is only promised unique within its conversation.
-    public static string KeyFor(IncomingMessage message) => $"{message.Channel}:{message.ConversationId}:{message.EventId}";
-}
-
 /// <summary>A recorded reply that nobody marked sent in time, with the channel's address to send it to.</summary>
 internal sealed record PendingDelivery(string EventKey, string Address, IReadOnlyList<BotReply> Replies);
 

@@ -1,3 +1,4 @@
+using SshSupportBot.Conversations;
 using SshSupportBot.Channels;
 using System.Text.Json;
 
@@ -91,7 +92,7 @@ internal static class TeamsEndpoint
             Storage.OutboxClaim claim;
             try
             {
-                claim = await outbox.ClaimAsync(Storage.OutboxRecord.KeyFor(turn.Message), TeamsOutboxChannel.Address(activity, authenticated), ct);
+                claim = await outbox.ClaimAsync(Conversations.OutboxRecord.KeyFor(turn.Message), TeamsOutboxChannel.Address(activity, authenticated), ct);
             }
             catch (Storage.StorageUnavailableException)
             {

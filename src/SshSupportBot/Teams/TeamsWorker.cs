@@ -35,7 +35,7 @@ internal sealed class TeamsWorker(
             switch (item.Action)
             {
                 case InboundAction.Turn turn:
-                    await delivery.DeliverAsync(Storage.OutboxRecord.KeyFor(turn.Message),
+                    await delivery.DeliverAsync(Conversations.OutboxRecord.KeyFor(turn.Message),
                         () => item.RecordedReplies is { } recorded ? Task.FromResult(recorded) : turns.HandleAsync(turn.Message, ct),
                         (replies, c) => SendAllAsync(item, replies, c), ct, alreadyRecorded: item.RecordedReplies is not null);
                     break;
@@ -59,7 +59,7 @@ internal sealed class TeamsWorker(
                 await SendAsync(item, TeamsReplyRenderer.Apology(activity), ct);
                 if (item.Action is InboundAction.Turn answered)
                 {
-                    await delivery.MarkSentAsync(Storage.OutboxRecord.KeyFor(answered.Message), ct);
+                    await delivery.MarkSentAsync(Conversations.OutboxRecord.KeyFor(answered.Message), ct);
                 }
             }
             catch (Exception apologyFailure) when (!ct.IsCancellationRequested)

@@ -47,7 +47,7 @@ public sealed class AdminServeFixture : IAsyncLifetime
             // The tiny knowledge base answers almost everything; this margin sends every model answer to the review queue too.
             "--Review:LowConfidenceMargin=1",
         ];
-        _server = Task.Run(() => BotServer.RunAsync(args, _stop.Token));
+        _server = Task.Run(() => BotServer.RunAsync(args, new Progress<string>(), _stop.Token));
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)

@@ -1,3 +1,4 @@
+using SshSupportBot.Conversations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using SshSupportBot.Admin;

@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using SshSupportBot.Tests.Support;
 using SshSupportBot.Conversations;
 using SshSupportBot.Admin;
@@ -125,8 +126,8 @@ public sealed class LearningTurnHandlerTests
 
         Assert.Equal(3, stats.Turns);
         Assert.Equal(1, stats.Declined);
-        Assert.Contains(("key-generation", SshSupportBot.Intents.Language.En, 1), stats.ByIntent);
-        Assert.Contains(("key-registration", SshSupportBot.Intents.Language.Ja, 1), stats.ByIntent);
+        Assert.Contains(("key-generation", SshSupportBot.Languages.Language.En, 1), stats.ByIntent);
+        Assert.Contains(("key-registration", SshSupportBot.Languages.Language.Ja, 1), stats.ByIntent);
         Assert.Contains("33.3%", StatsText.Render(stats));
     }
 

@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using SshSupportBot.Admin;
 using SshSupportBot.Intents;
 using SshSupportBot.Storage;

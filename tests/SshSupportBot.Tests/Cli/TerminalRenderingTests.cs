@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using SshSupportBot.Cli;
 using SshSupportBot.Intents;
 using SshSupportBot.Tests.Support;

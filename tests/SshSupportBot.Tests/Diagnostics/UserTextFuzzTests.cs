@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using System.Diagnostics;
 using System.Text;
 using SshSupportBot.Diagnostics;

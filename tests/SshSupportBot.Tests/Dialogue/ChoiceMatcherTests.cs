@@ -1,3 +1,4 @@
+using SshSupportBot.Conversations;
 using SshSupportBot.Flows;
 using SshSupportBot.Tests.Support;
 

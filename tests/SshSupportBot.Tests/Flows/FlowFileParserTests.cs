@@ -1,3 +1,4 @@
+using SshSupportBot.Authoring;
 using SshSupportBot.Intents;
 using SshSupportBot.Tests.Support;
 

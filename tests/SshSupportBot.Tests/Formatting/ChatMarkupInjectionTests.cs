@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -76,7 +77,7 @@ public sealed class ChatMarkupInjectionTests
     [Fact]
     public void User_text_in_a_teams_reply_is_written_as_character_references()
     {
-        var reply = new BotReply(SshSupportBot.Intents.Language.En, new SshSupportBot.Nlu.Classification("x", 1f, [], SshSupportBot.Nlu.ClassificationSource.Pattern),
+        var reply = new BotReply(SshSupportBot.Languages.Language.En, new SshSupportBot.Nlu.Classification("x", 1f, [], SshSupportBot.Nlu.ClassificationSource.Pattern),
             "See `C:\\Users\\NAME\\.ssh\\` and [the FAQ](https://sc.ddbj.nig.ac.jp/faq). You wrote: " + MarkdownLiteral.Quote(Hostile), [], []);
 
         var text = Assert.Single(TeamsReplyRenderer.Render(reply, new Activity { Id = "a1" })).Text!;

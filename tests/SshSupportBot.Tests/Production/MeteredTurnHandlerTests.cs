@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using SshSupportBot.Channels;
 using SshSupportBot.Common;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using Microsoft.Extensions.Logging.Abstractions;
 using SshSupportBot.Conversations;
 using SshSupportBot.Intents;

@@ -1,3 +1,4 @@
+using SshSupportBot.Conversations;
 using System.Net;
 using SshSupportBot.Storage;
 using SshSupportBot.Tests.Slack.Support;

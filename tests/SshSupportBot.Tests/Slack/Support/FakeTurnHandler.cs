@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using System.Collections.Concurrent;
 using SshSupportBot.Conversations;
 using SshSupportBot.Intents;

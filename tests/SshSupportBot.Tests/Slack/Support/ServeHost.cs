@@ -28,7 +28,7 @@ internal sealed class ServeHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. slackArgs,
         ];
-        host.server = Task.Run(() => BotServer.RunAsync(args, host.stop.Token));
+        host.server = Task.Run(() => BotServer.RunAsync(args, new Progress<string>(), host.stop.Token));
         host.Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         // Start-up trains the classifier once; poll health rather than guess a delay.
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -1,6 +1,8 @@
+using SshSupportBot.Flows;
+using SshSupportBot.Languages;
 using SshSupportBot.Nlu;
 
-namespace SshSupportBot.Flows;
+namespace SshSupportBot.Conversations;
 
 /// <summary>What a user can say at any step of a flow, typed in either language or pressed as a button.</summary>
 internal enum FlowCommand

@@ -1,6 +1,7 @@
+using SshSupportBot.Nlu;
 using SshSupportBot.Intents;
 
-namespace SshSupportBot.Nlu;
+namespace SshSupportBot.Languages;
 
 /// <summary>
 /// Decides the reply language. Users often paste English error text inside a Japanese sentence, so any

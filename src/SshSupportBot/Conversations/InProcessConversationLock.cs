@@ -1,4 +1,6 @@
-namespace SshSupportBot.Storage;
+using SshSupportBot.Storage;
+
+namespace SshSupportBot.Conversations;
 
 /// <summary>The single-process lock: enough when one bot instance owns all conversations.</summary>
 internal sealed class InProcessConversationLock : IConversationLock

@@ -1,8 +1,10 @@
+using SshSupportBot.Nlu;
+using SshSupportBot.Intents;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SshSupportBot.Nlu;
+namespace SshSupportBot.Languages;
 
 /// <summary>
 /// Puts text into one canonical form before features are extracted, so that ＳＳＨ, ssh and SSH,

@@ -1,6 +1,7 @@
+using SshSupportBot.Storage;
 using SshSupportBot.Conversations;
 
-namespace SshSupportBot.Storage;
+namespace SshSupportBot.Conversations;
 
 internal interface IConversationStore
 {

@@ -1,7 +1,9 @@
+using SshSupportBot.Nlu;
+using SshSupportBot.Intents;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace SshSupportBot.Intents;
+namespace SshSupportBot.Authoring;
 
 /// <summary>Reads an admin's YAML file up to its root mapping, turning every way that can fail into a message with a line.</summary>
 internal static class AdminYamlFile

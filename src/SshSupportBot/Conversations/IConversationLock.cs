@@ -1,4 +1,6 @@
-namespace SshSupportBot.Storage;
+using SshSupportBot.Storage;
+
+namespace SshSupportBot.Conversations;
 
 /// <summary>Holds the turns of one conversation to one at a time; across replicas when the lock is shared.</summary>
 internal interface IConversationLock

@@ -1,4 +1,7 @@
-namespace SshSupportBot.Intents;
+using SshSupportBot.Nlu;
+using SshSupportBot.Intents;
+
+namespace SshSupportBot.Authoring;
 
 internal enum IssueSeverity
 {

@@ -1,7 +1,9 @@
+using SshSupportBot.Storage;
+using SshSupportBot.Conversations;
 using SshSupportBot.Channels;
 using SshSupportBot.Hosting;
 
-namespace SshSupportBot.Storage;
+namespace SshSupportBot.Hosting;
 
 /// <summary>The one place where configuration picks the stores: SQLite by default, Redis when <c>Storage:Redis</c> is set.</summary>
 internal static class StorageRegistration

@@ -1,10 +1,12 @@
+using SshSupportBot.Probes;
+using SshSupportBot.Languages;
 using System.Globalization;
 using System.Text;
 using SshSupportBot.Conversations;
 using SshSupportBot.Diagnostics;
 using SshSupportBot.Intents;
 
-namespace SshSupportBot.Probes;
+namespace SshSupportBot.Conversations;
 
 /// <summary>
 /// Adds what only the live gateways can tell to a reply: whether a pasted host key is the gateway's real key, and

@@ -1,4 +1,7 @@
-namespace SshSupportBot.Intents;
+using SshSupportBot.Nlu;
+using SshSupportBot.Intents;
+
+namespace SshSupportBot.Languages;
 
 internal sealed record BilingualText(string Ja, string En)
 {

@@ -1,6 +1,7 @@
+using SshSupportBot.Flows;
 using SshSupportBot.Dialogue;
 
-namespace SshSupportBot.Flows;
+namespace SshSupportBot.Conversations;
 
 /// <summary>
 /// Finds the choice a typed reply names: its label in either language, its value, or one of the admin's other words

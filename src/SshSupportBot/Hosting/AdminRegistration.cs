@@ -1,3 +1,4 @@
+using SshSupportBot.Admin;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using SshSupportBot.Conversations;
@@ -7,7 +8,7 @@ using SshSupportBot.Slack;
 using SshSupportBot.Storage;
 using SshSupportBot.Teams;
 
-namespace SshSupportBot.Admin;
+namespace SshSupportBot.Hosting;
 
 /// <summary>
 /// Puts the admin features around the engine: the turn handler the channels see becomes <see cref="LearningTurnHandler"/>

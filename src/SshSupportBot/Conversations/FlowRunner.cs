@@ -1,10 +1,12 @@
+using SshSupportBot.Flows;
+using SshSupportBot.Languages;
 using System.Text;
 using SshSupportBot.Conversations;
 using SshSupportBot.Diagnostics;
 using SshSupportBot.Dialogue;
 using SshSupportBot.Intents;
 
-namespace SshSupportBot.Flows;
+namespace SshSupportBot.Conversations;
 
 /// <summary>
 /// Interprets flows: enters steps, reads pastes through the analyzers and branches on what they found. Pure apart

@@ -1,8 +1,9 @@
+using SshSupportBot.Storage;
 using SshSupportBot.Conversations;
 using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
 
-namespace SshSupportBot.Hosting;
+namespace SshSupportBot.Conversations;
 
 /// <summary>One consistent generation of the bot: a knowledge base with the model trained from it and the engine over both.</summary>
 internal sealed record BotModel(KnowledgeBase KnowledgeBase, Answerer Answerer, ConversationEngine Engine, ModelMetadata Metadata);
