@@ -59,7 +59,7 @@ internal sealed class ReviewActions(IFeedbackStore store, string intentsPath, Ti
         return new(true, $"Dismissed question {id} ({closed} with the same text).");
     }
 
-    /// <summary>A skeleton intent file from the question; the validator flags its TODOs until an admin fills them.</summary>
+    /// <summary>A skeleton intent file from the question; the validator refuses it while its TODOs remain, so the server keeps serving the last good model.</summary>
     public async Task<Outcome> StartIntentAsync(long id, string intentId, string actor, CancellationToken cancellationToken)
     {
         if (await store.FindItemAsync(id, cancellationToken) is not { Status: ReviewStatus.Pending } item)

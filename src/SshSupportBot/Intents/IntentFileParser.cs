@@ -70,6 +70,10 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
             WarnIfLong(answer, rules.ShortAnswerMaxJa, rules.ShortAnswerMaxEn, KeyLocation(root, "answer", displayPath), subject, issues,
                 "'answer' is the first reply and should fit a phone screen: lead with what is wrong and the one command that fixes it, and move the background, other checks and tables to 'details:'");
         }
+        foreach (var (key, written) in new[] { ("title", title), ("answer", answer), ("details", details) })
+        {
+            RefuseUnfinished(root, key, written, displayPath, subject, issues);
+        }
         var examples = Examples(root, displayPath, subject, issues);
         var related = StringList(root, "related", displayPath, subject, issues);
         var patterns = Patterns(root, displayPath, subject, issues);
@@ -296,4 +300,15 @@ internal sealed class IntentFileParser(KnowledgeBaseRules rules)
     private static ValidationIssue Error(SourceLocation location, string? subject, string message) => new(IssueSeverity.Error, location, subject, message);
 
     private static ValidationIssue Warning(SourceLocation location, string? subject, string message) => new(IssueSeverity.Warning, location, subject, message);
+
+    /// <summary>
+    /// The skeleton 'sshbot review' starts says TODO where an admin must write; left in, users would read it as the answer.
+    /// </summary>
+    private static void RefuseUnfinished(YamlMappingNode root, string key, BilingualText? text, string file, string? subject, List<ValidationIssue> issues)
+    {
+        if (text is not null && (text.Ja.Contains("TODO", StringComparison.Ordinal) || text.En.Contains("TODO", StringComparison.Ordinal)))
+        {
+            issues.Add(Error(KeyLocation(root, key, file), subject, $"'{key}' still says TODO. Write the text users will read in place of the TODO placeholder."));
+        }
+    }
 }

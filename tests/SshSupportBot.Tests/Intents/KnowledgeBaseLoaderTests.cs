@@ -56,6 +56,18 @@ public sealed class KnowledgeBaseLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Refuses_an_intent_whose_answer_still_says_todo_so_users_never_read_the_placeholder()
+    {
+        _intents.WriteIntent("greeting").WriteIntent("thanks");
+        _intents.Write("thanks.yaml", File.ReadAllText(Path.Combine(_intents.Path, "thanks.yaml")).Replace("thanks answer", "TODO English answer"));
+
+        var result = Load();
+
+        Assert.Contains(Errors(result), e => e.Contains("intent 'thanks': 'answer' still says TODO", StringComparison.Ordinal));
+        Assert.Equal(["greeting"], result.KnowledgeBase.Intents.Select(i => i.Id));
+    }
+
+    [Fact]
     public void Reports_too_few_examples_with_the_count_and_the_minimum()
     {
         _intents.WriteIntent("greeting", count: 3);
