@@ -35,7 +35,7 @@ internal sealed class IntentsReloader(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _lastHash = DirectoryHash(runtime.IntentsPath);
-        using var watcher = new FileSystemWatcher(runtime.IntentsPath) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+        using var watcher = new FileSystemWatcher(runtime.IntentsPath) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
         FileSystemEventHandler changed = (_, _) => _signals.Writer.TryWrite(false);
         watcher.Changed += changed;
         watcher.Created += changed;
@@ -111,8 +111,9 @@ internal sealed class IntentsReloader(
         }
         if (load.KnowledgeBase.ContentHash == current.KnowledgeBase.ContentHash)
         {
-            // Comments or layout only, or intents/ put back as the serving model has it: nothing to retrain. After a refused
-            // change the old problems must not linger in /readyz and the admin channel, so the all-clear replaces them.
+            // The files are byte for byte those the serving model was built from (an edit undone, intents/ put back, a
+            // save without changes): nothing to retrain. Any other edit, even to a comment, changes the hash and retrains.
+            // After a refused change the old problems must not linger in /readyz and the admin channel, so the all-clear replaces them.
             if (_lastRefused)
             {
                 await ReportAsync(new ReloadReport(time.GetUtcNow(), false,
@@ -175,9 +176,9 @@ internal sealed class IntentsReloader(
             // Removed or being replaced: a change like any other, reported by the reload, never a crash of this service.
             return "missing";
         }
-        foreach (var file in Directory.EnumerateFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in KnowledgeBaseLoader.SourceFiles(directory))
         {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\0"));
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(directory, file) + "\0"));
             try
             {
                 hash.AppendData(File.ReadAllBytes(file));

@@ -2,6 +2,7 @@ using SshSupportBot.Languages;
 using SshSupportBot.Authoring;
 using System.Security.Cryptography;
 using System.Text;
+using SshSupportBot.Dialogue;
 using SshSupportBot.Nlu;
 
 namespace SshSupportBot.Intents;
@@ -76,7 +77,7 @@ internal sealed class KnowledgeBaseLoader(KnowledgeBaseRules rules)
 
         var accepted = CrossCheck(parsed, flows, issues, skipped);
         var dialogue = new Dialogue.DialogueFileParser().Load(directory, issues);
-        return new KnowledgeBaseLoadResult(new KnowledgeBase(accepted, flows, Hash(files), dialogue), issues, skipped);
+        return new KnowledgeBaseLoadResult(new KnowledgeBase(accepted, flows, Hash(directory), dialogue), issues, skipped);
 
         void Skip(string display, List<ValidationIssue> reasons)
         {
@@ -161,12 +162,24 @@ internal sealed class KnowledgeBaseLoader(KnowledgeBaseRules rules)
         return accepted;
     }
 
-    private static string Hash(IEnumerable<string> files)
+    /// <summary>
+    /// Every file the knowledge base is read from: the intents and flows, and the bot's phrases and answer words in
+    /// <c>dialogue/</c>, so an edit to any of them is a new knowledge base (hot reload, the saved model's key).
+    /// </summary>
+    public static IEnumerable<string> SourceFiles(string directory)
+    {
+        var dialogue = Path.Combine(directory, DialogueFileParser.Folder);
+        return Directory.EnumerateFiles(directory, "*.yaml")
+            .Concat(Directory.Exists(dialogue) ? Directory.EnumerateFiles(dialogue, "*.yaml") : [])
+            .Order(StringComparer.Ordinal);
+    }
+
+    private static string Hash(string directory)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
+        foreach (var file in SourceFiles(directory))
         {
-            sha.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            sha.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(directory, file) + "\n"));
             sha.AppendData(File.ReadAllBytes(file));
         }
         return Convert.ToHexStringLower(sha.GetHashAndReset());

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SshSupportBot.Conversations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,7 +24,7 @@ public sealed class IntentsReloaderTests : IDisposable
             ["Classifier:Folds"] = "3",
             ["Classifier:MacroF1Floor"] = floor.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
-        var runtime = BotRuntime.Start(configuration);
+        var runtime = BotComposition.ForCommand(new Progress<string>(), configuration).GetRequiredService<BotRuntime>();
         var conversations = new SqliteConversationStore(Path.Combine(_intents.DataPath, "conversations.db"), TimeSpan.FromHours(1), TimeProvider.System);
         var models = new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built, conversations, TimeProvider.System));
         var notifier = new LearningBot.FakeNotifier(true);
@@ -47,6 +48,27 @@ public sealed class IntentsReloaderTests : IDisposable
         Assert.Same(after.KnowledgeBase, after.Answerer.KnowledgeBase);
         Assert.True(models.LastReload!.Swapped);
         Assert.Contains("Now serving model", Assert.Single(notifier.Posted));
+    }
+
+    [Fact]
+    public async Task An_edit_to_the_bots_phrases_alone_is_picked_up_and_served()
+    {
+        var (reloader, models, _) = Start(floor: 0.5);
+        var before = models.Current;
+        Directory.CreateDirectory(Path.Combine(_intents.Path, "dialogue"));
+
+        _intents.Write("dialogue/phrases.yaml", """
+            version: 1
+            phrases:
+              offer-declined:
+                ja: "了解です。また何かあればどうぞ。"
+                en: "Right, ping me any time."
+            """);
+        await reloader.ReloadAsync(forced: false, CancellationToken.None);
+
+        Assert.NotSame(before, models.Current);
+        Assert.Equal("Right, ping me any time.", models.Current.KnowledgeBase.Dialogue.Phrases.Get("offer-declined", Languages.Language.En));
+        Assert.True(models.LastReload!.Swapped);
     }
 
     [Fact]
