@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using SshSupportBot.Conversations;
@@ -22,7 +23,8 @@ internal static class TurnLatencyCheck
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Bot:IntentsPath"] = Path.Combine(repositoryRoot, "intents") })
             .Build();
-        var runtime = BotRuntime.Start(configuration);
+        using var services = BotComposition.ForCommand(new Progress<string>(), configuration);
+        var runtime = services.GetRequiredService<BotRuntime>();
         var database = Path.Combine(Path.GetTempPath(), $"sshbot-bench-{Guid.NewGuid():N}.db");
         var store = new SqliteConversationStore(database, TimeSpan.FromHours(1), TimeProvider.System);
         var engine = new ConversationEngine(runtime.Answerer, new FlowRunner(runtime.Diagnostician, runtime.KnowledgeBase.Dialogue.Phrases), store, TimeProvider.System);

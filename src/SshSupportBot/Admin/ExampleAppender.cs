@@ -20,7 +20,7 @@ internal static class ExampleAppender
         {
             return (null, $"{fileName}: there is no top-level 'examples:' key. Add 'examples:' with 'ja:' and 'en:' lists first.");
         }
-        var code = language == Language.Ja ? "ja" : "en";
+        var code = language.Code();
         var listKey = -1;
         for (var i = examples + 1; i < lines.Count && (IsBlankOrComment(lines[i]) || Indent(lines[i]) > 0); i++)
         {

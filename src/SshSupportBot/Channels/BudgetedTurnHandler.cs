@@ -1,6 +1,7 @@
 using SshSupportBot.Languages;
 using SshSupportBot.Common;
 using SshSupportBot.Conversations;
+using SshSupportBot.Dialogue;
 using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
 
@@ -14,12 +15,11 @@ namespace SshSupportBot.Channels;
 /// The turn runs on the thread pool and the worker only waits for it up to the budget, because a computation stuck in
 /// a loop over user text never looks at a cancellation token; the token is still cancelled for the parts that do.
 /// </remarks>
-internal sealed class BudgetedTurnHandler(ITurnHandler inner, TurnWatch watch, TimeSpan budget, TimeProvider time, ILogger<BudgetedTurnHandler> logger)
-    : ITurnHandler
+/// <param name="phrases">The current phrase data (it changes with hot reload); the copy shipped in the program when null.</param>
+internal sealed class BudgetedTurnHandler(ITurnHandler inner, TurnWatch watch, TimeSpan budget, TimeProvider time, ILogger<BudgetedTurnHandler> logger,
+    Func<BotPhrases>? phrases = null) : ITurnHandler
 {
-    public static readonly BilingualText Apology = new(
-        "すみません、このメッセージの処理に時間がかかりすぎたため中断しました。短く分けて送るか、しばらくしてからもう一度お試しください。",
-        "Sorry, that message took me too long to work through, so I stopped. Please try again in a moment, or send it in shorter parts.");
+    public const string ApologyPhrase = "turn-abandoned";
 
     public async Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ internal sealed class BudgetedTurnHandler(ITurnHandler inner, TurnWatch watch, T
             BotMetrics.AbandonedTurns.WithLabels(message.Channel).Inc();
             logger.LogError("Turn abandoned after its budget of {BudgetSeconds} s; its computation is left running and watched", budget.TotalSeconds);
             var language = LanguageDetector.Detect(message.Text.Length > 1000 ? message.Text[..1000] : message.Text);
-            return [new BotReply(language, new Classification(BotIntent, 1f, [], ClassificationSource.Pattern), Apology.For(language), [], [])];
+            return [new BotReply(language, new Classification(BotIntent, 1f, [], ClassificationSource.Pattern), (phrases?.Invoke() ?? DialogueData.Shipped.Phrases).Get(ApologyPhrase, language), [], [])];
         }
     }
 

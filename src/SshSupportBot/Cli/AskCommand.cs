@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using SshSupportBot.Hosting;
 
@@ -14,7 +15,8 @@ internal static class AskCommand
         {
             var reply = await CliWork.RunAsync(() =>
             {
-                var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
+                using var services = BotComposition.ForCommand(ConsoleProgress.Instance);
+                var runtime = services.GetRequiredService<BotRuntime>();
                 return runtime.Advisor.AdviseAsync(runtime.Answerer.Answer(string.Join(' ', parse.GetValue(text) ?? [])), cancellationToken);
             }, cancellationToken);
             Console.WriteLine(parse.GetValue(json) ? ReplyJson.Serialize(reply) : TerminalRenderer.Render(reply));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SshSupportBot.Channels;
 using SshSupportBot.Common;
 using System.CommandLine;
@@ -27,11 +28,10 @@ internal static class ChatCommand
             "or type '<<<' … '>>>' the same way. Type a choice's number to pick it, +1 / -1 to rate an answer.") { conversation, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = BotConfiguration.Build();
-            var runtime = await CliWork.RunAsync(() => BotRuntime.Start(configuration, ConsoleProgress.Instance), cancellationToken);
-            var engine = new BudgetedTurnHandler(
-                AdminRegistration.CreateTurnHandler(runtime, configuration, runtime.CreateDefaultStore(TimeProvider.System), TimeProvider.System),
-                new TurnWatch(TimeProvider.System), runtime.Bot.TurnBudget, TimeProvider.System, NullLogger<BudgetedTurnHandler>.Instance);
+            await using var services = BotComposition.ForCommand(ConsoleProgress.Instance);
+            // Training can take a while; Ctrl-C and SIGTERM must still end the chat meanwhile.
+            await CliWork.RunAsync(() => services.GetRequiredService<BotRuntime>(), cancellationToken);
+            var engine = services.GetRequiredService<ITurnHandler>();
             var id = parse.GetValue(conversation) ?? Guid.NewGuid().ToString("N")[..8];
             var asJson = parse.GetValue(json);
             var interactive = !Console.IsInputRedirected;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -28,13 +29,13 @@ internal static class CheckAccountCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = BotConfiguration.Build();
-            var options = ServerCheckOptions.From(configuration, GatewayOptions.From(configuration));
+            await using var services = BotComposition.ForCommand(ConsoleProgress.Instance);
+            var options = services.GetRequiredService<ServerCheckOptions>();
             var name = parse.GetValue(account) ?? "";
             var actor = $"cli:{Environment.UserName}";
             try
             {
-                await AdminStorage.Open().Store.AuditAsync(actor, "check", name, DateTimeOffset.UtcNow, cancellationToken);
+                await services.GetRequiredService<IFeedbackStore>().AuditAsync(actor, "check", name, DateTimeOffset.UtcNow, cancellationToken);
             }
             catch (StorageUnavailableException e)
             {
@@ -42,7 +43,7 @@ internal static class CheckAccountCommand
                 parse.InvocationConfiguration.Error.WriteLine($"The audit log cannot be written, so the check was not run: {e.Message}");
                 return 3;
             }
-            var check = new ServerCheck(options, TimeProvider.System, NullLogger<ServerCheck>.Instance);
+            var check = services.GetRequiredService<ServerCheck>();
             var result = await check.RunAsync(actor, name, cancellationToken);
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine(parse.GetValue(json) ? Json(options.Host, name, result) : ServerCheckText.Render(options.Host, name, result));

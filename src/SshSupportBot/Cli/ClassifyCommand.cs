@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.Text.Json;
 using SshSupportBot.Hosting;
@@ -17,7 +18,8 @@ internal static class ClassifyCommand
 
     private static int ClassifyLines(CancellationToken cancellationToken)
     {
-        var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
+        using var services = BotComposition.ForCommand(ConsoleProgress.Instance);
+        var runtime = services.GetRequiredService<BotRuntime>();
         var lineNumber = 0;
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested && Console.In.ReadLine() is { } line)

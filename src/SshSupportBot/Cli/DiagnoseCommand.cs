@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using SshSupportBot.Diagnostics;
 using SshSupportBot.Hosting;
@@ -33,7 +34,8 @@ internal static class DiagnoseCommand
             }
             var reply = await CliWork.RunAsync(() =>
             {
-                var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
+                using var services = BotComposition.ForCommand(ConsoleProgress.Instance);
+                var runtime = services.GetRequiredService<BotRuntime>();
                 return runtime.Advisor.AdviseAsync(runtime.Answerer.Answer(text), cancellationToken);
             }, cancellationToken);
             Console.WriteLine(parse.GetValue(json) ? ReplyJson.Serialize(reply) : TerminalRenderer.Render(reply));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SshSupportBot.Authoring;
 using System.CommandLine;
 using System.Globalization;
@@ -75,7 +76,8 @@ internal static class EvalCommand
 
     private static async Task PrintReplyLengthsAsync(Microsoft.Extensions.Configuration.IConfiguration configuration, string[]? directories, CancellationToken cancellationToken)
     {
-        var runtime = BotRuntime.Start(configuration, ConsoleProgress.Instance);
+        using var services = BotComposition.ForCommand(ConsoleProgress.Instance, configuration);
+        var runtime = services.GetRequiredService<BotRuntime>();
         var intents = runtime.IntentsPath;
         var root = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(intents)) ?? ".";
         var searched = directories is { Length: > 0 }

@@ -1,3 +1,5 @@
+using SshSupportBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using SshSupportBot.Languages;
 using System.CommandLine;
 using System.Text.Json;
@@ -28,8 +30,9 @@ internal static class ReviewCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var storage = AdminStorage.Open();
-            var actions = new ReviewActions(storage.Store, storage.IntentsPath, TimeProvider.System, NullLogger.Instance);
+            await using var services = BotComposition.ForCommand(ConsoleProgress.Instance);
+            var storage = new ReviewStorage(services.GetRequiredService<BotFiles>().IntentsPath, services.GetRequiredService<IFeedbackStore>());
+            var actions = services.GetRequiredService<ReviewActions>();
             var actor = $"cli:{Environment.UserName}";
             if (parse.GetValue(assign) is { Length: 2 } pair)
             {
@@ -92,7 +95,7 @@ internal static class ReviewCommand
         return table;
     }
 
-    private static async Task InteractiveAsync(AdminStorage storage, ReviewActions actions, string actor, IReadOnlyList<ReviewGroup> groups,
+    private static async Task InteractiveAsync(ReviewStorage storage, ReviewActions actions, string actor, IReadOnlyList<ReviewGroup> groups,
         CancellationToken cancellationToken)
     {
         const string Quit = "(quit)";
@@ -137,7 +140,7 @@ internal static class ReviewCommand
         }
     }
 
-    private static string PickIntent(AdminStorage storage, ReviewItem item)
+    private static string PickIntent(ReviewStorage storage, ReviewItem item)
     {
         var ids = new KnowledgeBaseLoader().Load(storage.IntentsPath).KnowledgeBase.Intents.Select(i => i.Id).Order(StringComparer.Ordinal).ToList();
         if (item.GuessedIntent is { } guess && ids.Remove(guess))

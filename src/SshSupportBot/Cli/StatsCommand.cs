@@ -1,3 +1,6 @@
+using SshSupportBot.Storage;
+using SshSupportBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using SshSupportBot.Languages;
 using System.CommandLine;
 using System.Text.Json;
@@ -19,7 +22,8 @@ internal static class StatsCommand
                 Console.Error.WriteLine($"'--since {parse.GetValue(since)}' is not a period (7d, 24h, 30m) or a date (2026-11-01).");
                 return 2;
             }
-            var stats = await AdminStorage.Open().Store.StatsAsync(from, cancellationToken);
+            await using var services = BotComposition.ForCommand(ConsoleProgress.Instance);
+            var stats = await services.GetRequiredService<IFeedbackStore>().StatsAsync(from, cancellationToken);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using SshSupportBot.Hosting;
 using SshSupportBot.Storage;
@@ -21,7 +22,8 @@ internal static class TestCommand
         var command = new Command("test", "Run conversation tests (transcripts) against the bot; exit 1 if any fails.") { paths };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance);
+            using var services = BotComposition.ForCommand(ConsoleProgress.Instance);
+            var runtime = services.GetRequiredService<BotRuntime>();
             var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [Path.Combine(runtime.IntentsPath, DefaultFolder)];
             var files = new List<string>();
             foreach (var path in given)

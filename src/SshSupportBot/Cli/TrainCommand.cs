@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.Globalization;
 using SshSupportBot.Hosting;
@@ -11,7 +12,8 @@ internal static class TrainCommand
         var command = new Command("train", "Train the classifier from intents/ and choose its out-of-scope thresholds on held-out data.");
         command.SetAction(_ =>
         {
-            var runtime = BotRuntime.Start(BotConfiguration.Build(), ConsoleProgress.Instance, forceTraining: true);
+            using var services = BotComposition.ForCommand(ConsoleProgress.Instance, forceTraining: true);
+            var runtime = services.GetRequiredService<BotRuntime>();
             var metadata = runtime.Built.Metadata;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Trained model {metadata.Version} on {metadata.Examples} examples of {metadata.Intents} intents; " +

@@ -97,14 +97,14 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
             return null;
         }
         var parts = new ReplyParts(null, [], false, (intent.Details ?? intent.Answer).For(language));
-        return new BotReply(language, new Classification(intent.Id, 1f, [], ClassificationSource.Pattern), ReplyComposer.Compose(parts, language), [], []) { Parts = parts };
+        return new BotReply(language, new Classification(intent.Id, 1f, [], ClassificationSource.Pattern), ReplyComposer.Compose(parts, language, KnowledgeBase.Dialogue.Phrases), [], []) { Parts = parts };
     }
 
     /// <param name="narrowed">A fact answered instead of the intent's answer, so there is more to show even without details.</param>
     private BotReply Compose(IntentDefinition intent, Classification classification, Language language, ReplyParts parts, bool narrowed)
     {
         IReadOnlyList<ReplyChoice> more = intent.Details is not null || narrowed ? [new ReplyChoice(new ShowDetails(intent.Id), Phrases.Get("more-details", language))] : [];
-        return new BotReply(language, classification, ReplyComposer.Compose(parts, language), more, parts.Findings) { Parts = parts };
+        return new BotReply(language, classification, ReplyComposer.Compose(parts, language, KnowledgeBase.Dialogue.Phrases), more, parts.Findings) { Parts = parts };
     }
 
     private BotReply Decline(Classification classification, Language language, IReadOnlyList<Finding> findings, bool pasted)
@@ -130,7 +130,7 @@ internal sealed class Answerer(IntentClassifier classifier, Diagnostician diagno
         text.Append("\n\n").Append(Phrases.Get("reach-a-person", language, ("contact", Contact(language))));
         var choices = suggestions.Select(s => new ReplyChoice(new AskAboutIntent(s.Intent), s.Label)).ToList();
         var parts = new ReplyParts(null, findings, pasted, text.ToString());
-        return new BotReply(language, classification, ReplyComposer.Compose(parts, language), choices, findings) { Parts = parts };
+        return new BotReply(language, classification, ReplyComposer.Compose(parts, language, KnowledgeBase.Dialogue.Phrases), choices, findings) { Parts = parts };
 
         List<(string Intent, string Label)> Suggestions(Classification declined) =>
             declined.Alternatives

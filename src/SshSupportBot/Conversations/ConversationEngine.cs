@@ -110,7 +110,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         var classification = new Classification(DiagnosticIntents.PrivateKeyExposed, 1f, [], ClassificationSource.Pattern);
         return KnowledgeBase.Find(DiagnosticIntents.PrivateKeyExposed) is { } intent
             ? answerer.ForIntent(intent, classification, language, findings)
-            : new BotReply(language, classification, FindingsText.Render(findings, language), [], findings);
+            : new BotReply(language, classification, FindingsText.Render(findings, language, Phrases.Get("findings-heading", language)), [], findings);
     }
 
     private (BotReply Reply, ConversationState Next) Turn(ConversationState state, IncomingMessage message)
@@ -324,7 +324,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
         if (answer.Findings.Count > 0)
         {
             var recorded = progress with { Findings = progress.Findings.Concat(answer.Findings).ToList() };
-            var prompt = runner.Nudge(flow, recorded, language, FindingsText.Render(answer.Findings, language));
+            var prompt = runner.Nudge(flow, recorded, language, FindingsText.Render(answer.Findings, language, Phrases.Get("findings-heading", language)));
             return FromFlow(state, flow, prompt, language, answer.Findings);
         }
         // In the middle of the checks only a real question gets an answer of its own; "I pasted it above" is not one.

@@ -78,7 +78,7 @@ internal sealed class FlowRunner(Diagnostician diagnostician, BotPhrases phrases
         }
         var problem = findings.Any(f => f.Severity >= FindingSeverity.Warning);
         var recorded = progress with { Findings = progress.Findings.Concat(findings).ToList() };
-        return Enter(flow, recorded, problem ? step.OnProblem! : step.OnOk!, language, FindingsText.Render(findings, language), findings);
+        return Enter(flow, recorded, problem ? step.OnProblem! : step.OnOk!, language, FindingsText.Render(findings, language, phrases.Get("findings-heading", language)), findings);
     }
 
     /// <summary>The user typed what the paste would have shown ("同じでした", "they're different"): the step's ok or problem branch.</summary>

@@ -34,17 +34,17 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
         if (reply.Classification.Intent == ConnectionFailedIntent && !AboutAnotherHost(reply))
         {
             var results = await prober.ProbeAllAsync(cancellationToken);
-            return With(reply, Status(results, reply.Language, phrases));
+            return With(reply, Status(results, reply.Language, phrases), phrases);
         }
         return reply;
     }
 
     /// <summary>The reply composed again with the advice as its first part, so nothing the advice says is said twice.</summary>
-    private static BotReply With(BotReply reply, ProbeAdvice advice, Func<ReplyParts, ReplyParts>? adjust = null)
+    private static BotReply With(BotReply reply, ProbeAdvice advice, Dialogue.BotPhrases phrases, Func<ReplyParts, ReplyParts>? adjust = null)
     {
         var parts = (reply.Parts ?? new ReplyParts(null, [], false, reply.Text)) with { Advice = advice };
         parts = adjust?.Invoke(parts) ?? parts;
-        return reply with { Parts = parts, Text = ReplyComposer.Compose(parts, reply.Language) };
+        return reply with { Parts = parts, Text = ReplyComposer.Compose(parts, reply.Language, phrases) };
     }
 
     /// <summary>
@@ -56,10 +56,10 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
     {
         if (verdict.Code == HostKeyVerifier.UnreachableCode)
         {
-            return With(reply, new ProbeAdvice(Heading(verdict, reply.Language, phrases), phrases.Get("gateway-key-check-yourself", reply.Language)));
+            return With(reply, new ProbeAdvice(Heading(verdict, reply.Language, phrases), phrases.Get("gateway-key-check-yourself", reply.Language)), phrases);
         }
         var advice = Verdict(verdict, reply.Language, phrases);
-        return With(reply, advice, parts => parts with
+        return With(reply, advice, phrases, parts => parts with
         {
             Findings = parts.Findings.Where(f => f.HostKey is null).ToList(),
             Answer = verdict.Code == HostKeyVerifier.DoesNotMatchCode ? "" : ReplyComposer.Opening(parts.Answer),

@@ -1,3 +1,4 @@
+using SshSupportBot.Dialogue;
 using SshSupportBot.Languages;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -14,7 +15,7 @@ internal static partial class ReplyComposer
 {
     private const string Fence = "```";
 
-    public static string Compose(ReplyParts parts, Language language)
+    public static string Compose(ReplyParts parts, Language language, BotPhrases phrases)
     {
         var shown = new HashSet<string>(StringComparer.Ordinal);
         var blocks = new List<string>();
@@ -29,7 +30,7 @@ internal static partial class ReplyComposer
         }
         if (parts.Findings.Count > 0)
         {
-            blocks.Add(FindingsText.Render(parts.Findings, language, parts.Pasted, fix => FirstShowing(fix, shown)));
+            blocks.Add(FindingsText.Render(parts.Findings, language, parts.Pasted ? phrases.Get("findings-heading", language) : null, fix => FirstShowing(fix, shown)));
         }
         // When a paste already gave the fix, the answer adds only its opening "why"; the rest is behind "More".
         // A typed one-line error is a question, and gets the short answer.

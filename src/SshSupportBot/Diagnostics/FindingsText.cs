@@ -7,21 +7,20 @@ namespace SshSupportBot.Diagnostics;
 /// <summary>Findings as the Markdown paragraph that opens a reply: what the output shows, each with its fix command.</summary>
 internal static class FindingsText
 {
-    private static readonly BilingualText Heading = new("*貼り付けられた出力から分かったこと*", "*What your output shows*");
+    public static string Render(IReadOnlyList<Finding> findings, Language language, string heading) => Render(findings, language, heading, _ => true);
 
-    public static string Render(IReadOnlyList<Finding> findings, Language language) => Render(findings, language, withHeading: true, _ => true);
-
-    /// <param name="withHeading">Only a real paste earns "What your output shows"; a quoted one-line error does not.</param>
+    /// <param name="heading">"What your output shows" (the phrase data's <c>findings-heading</c>); null for a quoted one-line
+    /// error, which only a real paste earns.</param>
     /// <param name="showFix">Asked for each fix command; false when the reply already shows that command elsewhere.</param>
-    public static string Render(IReadOnlyList<Finding> findings, Language language, bool withHeading, Func<string, bool> showFix)
+    public static string Render(IReadOnlyList<Finding> findings, Language language, string? heading, Func<string, bool> showFix)
     {
         var text = new StringBuilder();
-        if (withHeading)
+        if (heading is not null)
         {
-            text.Append(Heading.For(language));
+            text.Append(heading);
         }
         // One finding without a heading reads as a sentence; a list needs its bullets.
-        var bullet = withHeading || findings.Count > 1 ? "- " : "";
+        var bullet = heading is not null || findings.Count > 1 ? "- " : "";
         foreach (var finding in findings)
         {
             if (text.Length > 0)

@@ -1,8 +1,6 @@
-using SshSupportBot.Admin;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
+using SshSupportBot.Admin;
 using SshSupportBot.Conversations;
-using SshSupportBot.Hosting;
 using SshSupportBot.Probes;
 using SshSupportBot.Slack;
 using SshSupportBot.Storage;
@@ -12,38 +10,43 @@ namespace SshSupportBot.Hosting;
 
 /// <summary>
 /// Puts the admin features around the engine: the turn handler the channels see becomes <see cref="LearningTurnHandler"/>
-/// over the current model generation, and the server watches intents/.
+/// over the current model generation, with feedback, review, hand-off and admin commands.
 /// </summary>
 internal static class AdminRegistration
 {
-    /// <summary>Registers <see cref="LearningTurnHandler"/>, the turn handler over the current model generation; the server wraps it.</summary>
-    public static void AddAdmin(this WebApplicationBuilder builder, BotRuntime runtime)
+    public static void AddAdmin(this IServiceCollection services, IConfiguration configuration)
     {
-        var services = builder.Services;
-        var admin = AdminSettings.From(builder.Configuration);
-        var review = ReviewSettings.From(builder.Configuration);
+        var admin = AdminSettings.From(configuration);
+        var review = ReviewSettings.From(configuration);
         services.AddSingleton(admin);
         services.AddSingleton(review);
-        services.AddSingleton(runtime.Bot);
         var storedText = new StoredText(review);
         services.AddSingleton(storedText);
         GateFeedbackStore(services, storedText);
-        services.AddSingleton(sp => new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built,
-            sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IConversationLock>())));
+        services.AddSingleton(sp =>
+        {
+            var runtime = sp.GetRequiredService<BotRuntime>();
+            return new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built,
+                sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IConversationLock>()));
+        });
         services.AddSingleton<IHandoffNotifier>(sp => new AdminChannels(Channels(sp, admin)));
-        services.AddSingleton<IntentsReloader>();
-        services.AddSingleton<IReloadTrigger>(sp => sp.GetRequiredService<IntentsReloader>());
-        services.AddHostedService(sp => sp.GetRequiredService<IntentsReloader>());
-        services.AddSingleton(sp => new ReviewActions(sp.GetRequiredService<IFeedbackStore>(), runtime.IntentsPath,
+        services.AddSingleton(sp => new ReviewActions(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<BotFiles>().IntentsPath,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReviewActions>>()));
-        var serverCheck = ServerCheckOptions.From(builder.Configuration, GatewayOptions.From(builder.Configuration));
-        services.AddSingleton(serverCheck);
-        services.AddSingleton(sp => new ServerCheck(serverCheck, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ServerCheck>>()));
+        services.AddSingleton(ServerCheckOptions.From(configuration, GatewayOptions.From(configuration)));
+        services.AddSingleton<ServerCheck>();
         services.AddSingleton(sp => new AdminCommands(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<ReviewActions>(),
             sp.GetService<IReloadTrigger>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AdminCommands>>(),
             sp.GetRequiredService<ServerCheck>()));
         services.AddSingleton<Handoff>();
         services.AddSingleton<LearningTurnHandler>();
+    }
+
+    /// <summary>The server also watches intents/ and swaps in a retrained model; a command runs too briefly to need it.</summary>
+    public static void AddIntentsReloader(this IServiceCollection services)
+    {
+        services.AddSingleton<IntentsReloader>();
+        services.AddSingleton<IReloadTrigger>(sp => sp.GetRequiredService<IntentsReloader>());
+        services.AddHostedService(sp => sp.GetRequiredService<IntentsReloader>());
     }
 
     /// <summary>Puts the redaction gate around whichever feedback store the storage registration chose, so no caller can write past it.</summary>
@@ -73,21 +76,5 @@ internal static class AdminRegistration
                 services.GetRequiredService<ILogger<TeamsHandoffNotifier>>()));
         }
         return channels;
-    }
-
-    /// <summary>The same handler for the terminal, without a server: no watcher and no admin channel.</summary>
-    public static ITurnHandler CreateTurnHandler(BotRuntime runtime, IConfiguration configuration, IConversationStore conversations, TimeProvider time)
-    {
-        var review = ReviewSettings.From(configuration);
-        var storedText = new StoredText(review);
-        var feedback = new RedactedFeedbackStore(new SqliteFeedbackStore(runtime.ConversationDatabasePath, review.FeedbackWindow), storedText);
-        var models = new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built, conversations, time));
-        var actions = new ReviewActions(feedback, runtime.IntentsPath, time, NullLogger.Instance);
-        var serverCheck = ServerCheckOptions.From(configuration, GatewayOptions.From(configuration));
-        return new LearningTurnHandler(models, feedback, storedText, review, AdminSettings.From(configuration),
-            new AdminCommands(feedback, actions, null, time, NullLogger<AdminCommands>.Instance,
-                new ServerCheck(serverCheck, time, NullLogger<ServerCheck>.Instance)),
-            new Handoff(NoHandoffNotifier.Instance, conversations, storedText, runtime.Bot, NullLogger<Handoff>.Instance, serverCheck),
-            time, NullLogger<LearningTurnHandler>.Instance);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using SshSupportBot.Conversations;
 using SshSupportBot.Nlu;
+using SshSupportBot.Storage;
 
 namespace SshSupportBot.Hosting;
 
@@ -15,6 +16,9 @@ internal static class BotConfiguration
 
     public static BotSettings Bot(this IConfiguration configuration) =>
         configuration.GetSection("Bot").Get<BotSettings>() ?? new BotSettings();
+
+    public static StorageSettings Storage(this IConfiguration configuration) =>
+        configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
 
     public static ClassifierSettings Classifier(this IConfiguration configuration) =>
         configuration.GetSection("Classifier").Get<ClassifierSettings>() ?? new ClassifierSettings();

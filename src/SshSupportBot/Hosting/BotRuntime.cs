@@ -1,29 +1,28 @@
-using SshSupportBot.Authoring;
 using Microsoft.Extensions.Configuration;
+using SshSupportBot.Authoring;
 using SshSupportBot.Conversations;
 using SshSupportBot.Diagnostics;
 using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
-using SshSupportBot.Flows;
 using SshSupportBot.Storage;
-using SshSupportBot.Probes;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SshSupportBot.Hosting;
 
-/// <summary>Everything a turn needs, built once: the knowledge base, the classifier (trained if stale) and the answerer.</summary>
+/// <summary>
+/// The knowledge base, the classifier (trained if stale) and the answerer, built once. <see cref="BotComposition"/>
+/// makes it on first use, so commands that only read the feedback store never load or train a model.
+/// </summary>
 internal sealed class BotRuntime
 {
-    private BotRuntime(BotSettings bot, ClassifierSettings classifier, StorageSettings storage, string intentsPath, string dataPath,
-        KnowledgeBaseLoadResult load, ClassifierBuilder.Built built, Answerer answerer, Diagnostician diagnostician, IServiceProvider probes)
+    private BotRuntime(BotSettings bot, ClassifierSettings classifier, StorageSettings storage, BotFiles files,
+        KnowledgeBaseLoadResult load, ClassifierBuilder.Built built, Answerer answerer, Diagnostician diagnostician, GatewayAdvisor advisor)
     {
-        Probes = probes;
+        Advisor = advisor;
         Storage = storage;
+        Files = files;
         Diagnostician = diagnostician;
         Bot = bot;
         ClassifierSettings = classifier;
-        IntentsPath = intentsPath;
-        DataPath = dataPath;
         Load = load;
         Built = built;
         Answerer = answerer;
@@ -35,16 +34,18 @@ internal sealed class BotRuntime
 
     public StorageSettings Storage { get; }
 
+    public BotFiles Files { get; }
+
     public Diagnostician Diagnostician { get; }
 
-    /// <summary>The gateway probes, built once so that every conversation shares their cache.</summary>
-    public IServiceProvider Probes { get; }
+    /// <summary>The gateway checks, shared by every conversation so that they share one probe cache.</summary>
+    public GatewayAdvisor Advisor { get; }
 
-    public GatewayAdvisor Advisor => Probes.GetRequiredService<GatewayAdvisor>();
+    public string IntentsPath => Files.IntentsPath;
 
-    public string IntentsPath { get; }
+    public string DataPath => Files.DataPath;
 
-    public string DataPath { get; }
+    public string ConversationDatabasePath => Files.ConversationDatabase;
 
     public KnowledgeBaseLoadResult Load { get; }
 
@@ -54,36 +55,28 @@ internal sealed class BotRuntime
 
     public KnowledgeBase KnowledgeBase => Load.KnowledgeBase;
 
-    public static BotRuntime Start(IConfiguration configuration, IProgress<string>? progress = null, bool forceTraining = false)
+    public static BotRuntime Start(IConfiguration configuration, GatewayAdvisor advisor, IProgress<string>? progress = null, bool forceTraining = false)
     {
         var bot = configuration.Bot();
         var classifierSettings = configuration.Classifier();
-        var intentsPath = BotPaths.ResolveIntents(bot.IntentsPath);
-        var dataPath = BotPaths.ResolveData(bot.DataDirectory, intentsPath);
-        var load = new KnowledgeBaseLoader().Load(intentsPath);
+        var files = BotFiles.From(configuration);
+        var load = new KnowledgeBaseLoader().Load(files.IntentsPath);
         foreach (var issue in load.Issues.Where(i => i.Severity == IssueSeverity.Error))
         {
             progress?.Report(issue.ToString());
         }
         if (load.KnowledgeBase.Intents.Count == 0)
         {
-            throw new InvalidOperationException($"The knowledge base in '{intentsPath}' has no valid intent. Run 'sshbot intents validate' to see why.");
+            throw new InvalidOperationException($"The knowledge base in '{files.IntentsPath}' has no valid intent. Run 'sshbot intents validate' to see why.");
         }
-        var built = new ClassifierBuilder(classifierSettings, new ModelStore(dataPath)).LoadOrTrain(load.KnowledgeBase, forceTraining, progress);
+        var built = new ClassifierBuilder(classifierSettings, new ModelStore(files.DataPath)).LoadOrTrain(load.KnowledgeBase, forceTraining, progress);
         var diagnostician = new Diagnostician(Analyzers.All());
         var answerer = new Answerer(built.Classifier, diagnostician, bot, classifierSettings);
-        var storage = configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
-        var probes = new ServiceCollection().AddProbes(configuration).AddSingleton<GatewayAdvisor>().BuildServiceProvider();
-        return new BotRuntime(bot, classifierSettings, storage, intentsPath, dataPath, load, built, answerer, diagnostician, probes);
+        return new BotRuntime(bot, classifierSettings, configuration.Storage(), files, load, built, answerer, diagnostician, advisor);
     }
 
-    public string ConversationDatabasePath => Storage.Sqlite ?? Path.Combine(DataPath, "conversations.db");
-
-    /// <summary>The engine over the embedded store; the server swaps the store by configuration.</summary>
+    /// <summary>The engine over <paramref name="store"/>.</summary>
     /// <param name="answerer">The answerer of another model generation (hot reload); this runtime's own when null.</param>
     public ConversationEngine CreateEngine(IConversationStore store, TimeProvider time, IConversationLock? conversationLock = null, Answerer? answerer = null) =>
         new(answerer ?? Answerer, new FlowRunner(Diagnostician, (answerer ?? Answerer).KnowledgeBase.Dialogue.Phrases), store, time, Advisor, conversationLock);
-
-    public IConversationStore CreateDefaultStore(TimeProvider time) =>
-        new SqliteConversationStore(ConversationDatabasePath, Storage.ConversationExpiry, time);
 }

@@ -1,7 +1,6 @@
 using SshSupportBot.Storage;
 using SshSupportBot.Conversations;
 using SshSupportBot.Channels;
-using SshSupportBot.Hosting;
 
 namespace SshSupportBot.Hosting;
 
@@ -9,9 +8,8 @@ namespace SshSupportBot.Hosting;
 internal static class StorageRegistration
 {
     /// <param name="feedbackWindow">How long an answer can still take a 👎; see <see cref="IFeedbackStore.RememberAnswerAsync"/>.</param>
-    public static void AddStorage(this IServiceCollection services, BotRuntime runtime, TimeSpan feedbackWindow)
+    public static void AddStorage(this IServiceCollection services, StorageSettings settings, BotFiles files, TimeSpan feedbackWindow)
     {
-        var settings = runtime.Storage;
         services.AddSingleton(settings);
         services.AddSingleton<InProcessConversationLock>();
         services.AddSingleton(sp => new InMemoryEventDeduplicator(sp.GetRequiredService<TimeProvider>()));
@@ -21,18 +19,18 @@ internal static class StorageRegistration
         if (string.IsNullOrWhiteSpace(settings.Redis))
         {
             // Before any store opens the file: a damaged database is kept aside, not a reason to exit at every start.
-            var notice = SqliteStartupCheck.KeepDamagedFileAside(runtime.ConversationDatabasePath, TimeProvider.System);
+            var notice = SqliteStartupCheck.KeepDamagedFileAside(files.ConversationDatabase, TimeProvider.System);
             if (notice is not null)
             {
                 Console.Error.WriteLine("error: " + notice);
             }
-            var health = new SqliteHealth(runtime.ConversationDatabasePath, TimeProvider.System, notice);
-            services.AddSingleton<IConversationStore>(sp => runtime.CreateDefaultStore(sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<IEventDeduplicator>(sp => new SqliteEventDeduplicator(runtime.ConversationDatabasePath, sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<ITurnOutbox>(sp => new SqliteTurnOutbox(runtime.ConversationDatabasePath, outboxTiming, sp.GetRequiredService<TimeProvider>()));
+            var health = new SqliteHealth(files.ConversationDatabase, TimeProvider.System, notice);
+            services.AddSingleton<IConversationStore>(sp => new SqliteConversationStore(files.ConversationDatabase, settings.ConversationExpiry, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IEventDeduplicator>(sp => new SqliteEventDeduplicator(files.ConversationDatabase, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<ITurnOutbox>(sp => new SqliteTurnOutbox(files.ConversationDatabase, outboxTiming, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IConversationLock>(sp => sp.GetRequiredService<InProcessConversationLock>());
             services.AddSingleton<IStorageHealth>(health);
-            services.AddSingleton<IFeedbackStore>(new SqliteFeedbackStore(runtime.ConversationDatabasePath, feedbackWindow));
+            services.AddSingleton<IFeedbackStore>(new SqliteFeedbackStore(files.ConversationDatabase, feedbackWindow));
             return;
         }
         services.AddSingleton<RedisConnection>();

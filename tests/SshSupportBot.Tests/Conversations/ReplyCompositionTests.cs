@@ -1,3 +1,4 @@
+using SshSupportBot.Dialogue;
 using SshSupportBot.Languages;
 using System.Text.RegularExpressions;
 using SshSupportBot.Conversations;
@@ -19,7 +20,7 @@ public sealed partial class ReplyCompositionTests
     {
         var answer = "ssh ignores keys others can read. Fix the modes:\n```\nchmod 600 ~/.ssh/id_ed25519\nchmod 700 ~/.ssh\n```\nMore background.";
 
-        var text = ReplyComposer.Compose(new ReplyParts(null, [KeyTooOpen], Pasted: true, answer), Language.En);
+        var text = ReplyComposer.Compose(new ReplyParts(null, [KeyTooOpen], Pasted: true, answer), Language.En, DialogueData.Shipped.Phrases);
 
         Assert.Equal("*What your output shows*\n- Your private key is 644.\n```\nchmod 600 '/home/taro/.ssh/id_ed25519'\n```\n\nssh ignores keys others can read.", text);
     }
@@ -29,7 +30,7 @@ public sealed partial class ReplyCompositionTests
     {
         var answer = "SSH は他人が書き込めるファイルを使いません。次のように直してください。\n```\nchmod 700 ~/.ssh\n```";
 
-        var text = ReplyComposer.Compose(new ReplyParts(null, [KeyTooOpen], Pasted: true, answer), Language.Ja);
+        var text = ReplyComposer.Compose(new ReplyParts(null, [KeyTooOpen], Pasted: true, answer), Language.Ja, DialogueData.Shipped.Phrases);
 
         Assert.EndsWith("```\n\nSSH は他人が書き込めるファイルを使いません。", text);
     }
@@ -39,7 +40,7 @@ public sealed partial class ReplyCompositionTests
     {
         var dir = new Finding("ssh-dir-mode", FindingSeverity.Error, "file-permissions", new BilingualText("755", "~/.ssh is 755."), null, "chmod 700 '/home/taro/.ssh'");
 
-        var text = ReplyComposer.Compose(new ReplyParts(null, [KeyTooOpen, dir], Pasted: true, "Why."), Language.En);
+        var text = ReplyComposer.Compose(new ReplyParts(null, [KeyTooOpen, dir], Pasted: true, "Why."), Language.En, DialogueData.Shipped.Phrases);
 
         Assert.Equal("*What your output shows*\n- Your private key is 644.\n- ~/.ssh is 755.\n```\nchmod 600 '/home/taro/.ssh/id_ed25519'\nchmod 700 '/home/taro/.ssh'\n```\n\nWhy.", text);
     }
@@ -49,7 +50,7 @@ public sealed partial class ReplyCompositionTests
     {
         var advice = new ProbeAdvice("*Checked*", "Fix it.", "chmod 600 ~/.ssh/id_ed25519");
 
-        var text = ReplyComposer.Compose(new ReplyParts(advice, [], Pasted: true, "Then:\n```\nchmod 600 /home/taro/.ssh/id_ed25519\n```\nDone."), Language.En);
+        var text = ReplyComposer.Compose(new ReplyParts(advice, [], Pasted: true, "Then:\n```\nchmod 600 /home/taro/.ssh/id_ed25519\n```\nDone."), Language.En, DialogueData.Shipped.Phrases);
 
         Assert.EndsWith("Then:\nDone.", text);
         Assert.Single(CodeLines(text), l => l.StartsWith("chmod 600", StringComparison.Ordinal));
@@ -61,7 +62,7 @@ public sealed partial class ReplyCompositionTests
         var advice = new ProbeAdvice("*Checked with the gateway itself: this is its real key*", "It matches.", "ssh-keygen -R gw.ddbj.nig.ac.jp");
         var parts = new ReplyParts(advice, [], Pasted: true, "Remove the old entry:\n```\nssh-keygen -R gw.ddbj.nig.ac.jp\n```");
 
-        var text = ReplyComposer.Compose(parts, Language.En);
+        var text = ReplyComposer.Compose(parts, Language.En, DialogueData.Shipped.Phrases);
 
         Assert.StartsWith("*Checked with the gateway itself", text);
         Assert.Single(CodeLines(text), l => l.StartsWith("ssh-keygen -R", StringComparison.Ordinal));
@@ -70,8 +71,8 @@ public sealed partial class ReplyCompositionTests
     [Fact]
     public void What_your_output_shows_appears_only_when_something_was_pasted()
     {
-        var typed = ReplyComposer.Compose(new ReplyParts(null, [KeyTooOpen], Pasted: false, "answer"), Language.En);
-        var pasted = ReplyComposer.Compose(new ReplyParts(null, [KeyTooOpen], Pasted: true, "answer"), Language.En);
+        var typed = ReplyComposer.Compose(new ReplyParts(null, [KeyTooOpen], Pasted: false, "answer"), Language.En, DialogueData.Shipped.Phrases);
+        var pasted = ReplyComposer.Compose(new ReplyParts(null, [KeyTooOpen], Pasted: true, "answer"), Language.En, DialogueData.Shipped.Phrases);
 
         Assert.DoesNotContain("What your output shows", typed);
         Assert.StartsWith("Your private key is 644.", typed);

@@ -1,3 +1,5 @@
+using SshSupportBot.Languages;
+using SshSupportBot.Dialogue;
 using SshSupportBot.Channels;
 using SshSupportBot.Common;
 using System.Diagnostics;
@@ -34,7 +36,7 @@ public sealed class TurnBudgetTests : IDisposable
         var replies = await handler.HandleAsync(Message("spin"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(clockTime.Elapsed < TimeSpan.FromSeconds(20), $"the worker waited {clockTime.Elapsed}");
-        Assert.Equal(BudgetedTurnHandler.Apology.En, Assert.Single(replies).Text);
+        Assert.Equal(DialogueData.Shipped.Phrases.Get(BudgetedTurnHandler.ApologyPhrase, Language.En), Assert.Single(replies).Text);
         Assert.Equal(abandonedBefore + 1, BotMetrics.AbandonedTurns.WithLabels("slack").Value);
         Assert.Equal(1, watch.StillRunning);
     }
@@ -44,7 +46,7 @@ public sealed class TurnBudgetTests : IDisposable
     {
         var replies = await handler.HandleAsync(Message("spin してください"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(BudgetedTurnHandler.Apology.Ja, Assert.Single(replies).Text);
+        Assert.Equal(DialogueData.Shipped.Phrases.Get(BudgetedTurnHandler.ApologyPhrase, Language.Ja), Assert.Single(replies).Text);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using SshSupportBot.Hosting;
 
@@ -9,10 +10,11 @@ namespace SshSupportBot.Tests.Support;
 /// </summary>
 internal static class TrainedBot
 {
-    private static readonly Lazy<BotRuntime> Shared = new(() => BotRuntime.Start(
+    // The composition root's runtime; its container lives as long as the test run.
+    private static readonly Lazy<BotRuntime> Shared = new(() => BotComposition.ForCommand(new Progress<string>(),
         new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Bot:IntentsPath"] = RepositoryPaths.Intents })
-            .Build()));
+            .Build()).GetRequiredService<BotRuntime>());
 
     public static BotRuntime Runtime => Shared.Value;
 }
