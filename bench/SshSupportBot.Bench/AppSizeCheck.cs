@@ -12,7 +12,7 @@ internal static class AppSizeCheck
     private const int PerIntent = 10;
     private const int Folds = 5;
 
-    public static (int Examples, double Seconds, double CpuSeconds, double CrossValidatedAccuracy) Run(ClassifierOptions options, string dataDirectory)
+    public static (int Examples, double Seconds, double CpuSeconds, double CrossValidatedAccuracy) Run(TrainingParameters options, string dataDirectory)
     {
         var examples = ClincLoader.OosThreshold(dataDirectory).Train
             .GroupBy(e => e.Label)

@@ -5,7 +5,7 @@ using SshSupportBot.Nlu;
 namespace SshSupportBot.Bench;
 
 /// <summary>
-/// The command line. The classifier knobs default to the app's own <see cref="ClassifierOptions"/>, so a plain
+/// The command line. The classifier knobs default to the app's own <see cref="TrainingParameters"/>, so a plain
 /// run measures exactly what the bot ships; the flags exist to compare variants.
 /// </summary>
 internal sealed record BenchArguments(
@@ -13,7 +13,7 @@ internal sealed record BenchArguments(
     string DataDirectory,
     bool Json,
     IReadOnlyList<string> ClincMethods,
-    ClassifierOptions Options)
+    TrainingParameters Options)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/SshSupportBot.Bench -- <clinc150|banking77|all|app-size|turns> [options]
@@ -39,7 +39,7 @@ internal sealed record BenchArguments(
         string? data = null;
         var json = false;
         var methods = new List<string> { "oos-train", "oos-threshold" };
-        var options = new ClassifierOptions();
+        var options = new TrainingParameters();
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");

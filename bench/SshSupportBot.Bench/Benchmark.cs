@@ -8,7 +8,7 @@ namespace SshSupportBot.Bench;
 /// Trains the app's own classifier on a dataset, chooses the out-of-scope threshold on validation with the app's
 /// tuner, then scores the test split once while timing every query.
 /// </summary>
-internal sealed class Benchmark(ClassifierOptions options)
+internal sealed class Benchmark(TrainingParameters options)
 {
     // Tiered JIT recompiles hot methods in the background some time after their first calls; a short warm-up
     // leaves that work (and its pauses) inside the timed loop, so warm up for a while, not for a count.
@@ -45,7 +45,7 @@ internal sealed class Benchmark(ClassifierOptions options)
             Percentile(latencies, 0.50), Percentile(latencies, 0.99), dataset.Test.Count / elapsed.TotalSeconds);
     }
 
-    public static string Describe(ClassifierOptions o) =>
+    public static string Describe(TrainingParameters o) =>
         $"{o.Trainer} w{o.WordNgramLength} c{o.CharNgramLength} {o.Weighting} l2={o.L2Regularization?.ToString() ?? "default"} it={o.MaximumIterations?.ToString() ?? "default"}";
 
     /// <summary>Single-threaded, after a warm-up, each query timed alone: what one chat message costs.</summary>

@@ -10,7 +10,7 @@ namespace SshSupportBot.Admin;
 
 /// <summary>Hands a conversation to a person: a short, redacted summary to the admin channel, and a note to the user.</summary>
 internal sealed class Handoff(IHandoffNotifier notifier, IConversationStore conversations, StoredText storedText, BotSettings bot, ILogger<Handoff> logger,
-    ServerCheckOptions? serverCheck = null)
+    ServerCheckSettings? serverCheck = null)
 {
     /// <returns>What really happened, so that the user is told the truth: posted, or how to reach a person with the summary to copy.</returns>
     public async Task<string> RequestAsync(IncomingMessage message, string key, string? redactedText, AnswerRecord? lastAnswer, Language language,

@@ -8,7 +8,7 @@ namespace SshSupportBot.Admin;
 /// </summary>
 internal static class ServerCheckOffer
 {
-    public static string Line(ServerCheckOptions? options) => options is { IsConfigured: true }
+    public static string Line(ServerCheckSettings? options) => options is { IsConfigured: true }
         ? $"• Server side: `admin check ACCOUNT` (the user's account) shows the modes and owners of home, ~/.ssh and authorized_keys on {options.Host}, with the fixes\n"
         : "";
 }

@@ -30,7 +30,7 @@ internal static class CheckAccountCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = BotComposition.ForCommand(ConsoleProgress.Instance);
-            var options = services.GetRequiredService<ServerCheckOptions>();
+            var options = services.GetRequiredService<ServerCheckSettings>();
             var name = parse.GetValue(account) ?? "";
             var actor = $"cli:{Environment.UserName}";
             try

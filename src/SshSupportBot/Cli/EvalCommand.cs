@@ -45,7 +45,7 @@ internal static class EvalCommand
                 return 0;
             }
             var examples = ClassifierBuilder.TrainingData(load.KnowledgeBase);
-            var validator = new CrossValidator(new IntentModelTrainer(settings.ToOptions()));
+            var validator = new CrossValidator(new IntentModelTrainer(settings.ToTrainingParameters()));
 
             IReadOnlyList<HeldOutPrediction> heldOut = [];
             AnsiConsole.Progress()

@@ -30,7 +30,7 @@ internal static class ProbeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = GatewayOptions.From(configuration());
+            var options = GatewaySettings.From(configuration());
             if (parse.GetValue(port) is { } p && p is < 1 or > 65535)
             {
                 parse.InvocationConfiguration.Error.WriteLine("--port must be between 1 and 65535.");
@@ -63,7 +63,7 @@ internal static class ProbeCommand
         return command;
     }
 
-    private static IReadOnlyList<GatewayEndpoint> Targets(GatewayOptions options, string? host, int? port)
+    private static IReadOnlyList<GatewayEndpoint> Targets(GatewaySettings options, string? host, int? port)
     {
         if (string.IsNullOrWhiteSpace(host))
         {

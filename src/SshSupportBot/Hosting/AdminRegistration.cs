@@ -32,7 +32,7 @@ internal static class AdminRegistration
         services.AddSingleton<IHandoffNotifier>(sp => new AdminChannels(Channels(sp, admin)));
         services.AddSingleton(sp => new ReviewActions(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<BotFiles>().IntentsPath,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReviewActions>>()));
-        services.AddSingleton(ServerCheckOptions.From(configuration, GatewayOptions.From(configuration)));
+        services.AddSingleton(ServerCheckSettings.From(configuration, GatewaySettings.From(configuration)));
         services.AddSingleton<ServerCheck>();
         services.AddSingleton(sp => new AdminCommands(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<ReviewActions>(),
             sp.GetService<IReloadTrigger>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AdminCommands>>(),

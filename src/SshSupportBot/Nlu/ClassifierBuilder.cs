@@ -12,15 +12,15 @@ internal sealed class ClassifierBuilder(ClassifierSettings settings, ModelStore 
 
     public Built LoadOrTrain(KnowledgeBase knowledgeBase, bool forceTraining = false, IProgress<string>? progress = null)
     {
-        var options = settings.ToOptions();
-        var fingerprint = Fingerprint(options, settings);
+        var parameters = settings.ToTrainingParameters();
+        var fingerprint = Fingerprint(parameters, settings);
         if (!forceTraining && store.TryLoad(knowledgeBase.ContentHash, fingerprint) is { } saved)
         {
             return new Built(new IntentClassifier(saved.Model, knowledgeBase, Policy(saved.Metadata)), saved.Metadata, Trained: false, HeldOut: null);
         }
 
         var examples = TrainingData(knowledgeBase);
-        var trainer = new IntentModelTrainer(options);
+        var trainer = new IntentModelTrainer(parameters);
         progress?.Report($"Cross-validating on {examples.Count} examples ({settings.Folds} folds) to choose the thresholds…");
         var heldOut = new CrossValidator(trainer).Predict(examples, settings.Folds,
             new Progress<int>(done => progress?.Report($"  fold {done}/{settings.Folds} done")));
@@ -41,6 +41,6 @@ internal sealed class ClassifierBuilder(ClassifierSettings settings, ModelStore 
         new(settings.MinConfidence ?? metadata.MinConfidence, settings.MinMargin ?? metadata.MinMargin);
 
     /// <summary>Every knob that changes the model, so a saved model is reused only for exactly these settings.</summary>
-    private static string Fingerprint(ClassifierOptions options, ClassifierSettings settings) =>
-        $"{options}/pipeline={IntentModelTrainer.Revision}/cost={settings.WrongAnswerCost}/folds={settings.Folds}";
+    private static string Fingerprint(TrainingParameters parameters, ClassifierSettings settings) =>
+        $"{parameters}/pipeline={IntentModelTrainer.Revision}/cost={settings.WrongAnswerCost}/folds={settings.Folds}";
 }

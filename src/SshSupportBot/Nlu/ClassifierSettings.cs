@@ -25,5 +25,5 @@ internal sealed record ClassifierSettings
     /// <summary>A retrained model whose cross-validated macro-F1 falls below this is not swapped in on reload.</summary>
     public double MacroF1Floor { get; init; } = 0.7;
 
-    public ClassifierOptions ToOptions() => new() { Trainer = Trainer };
+    public TrainingParameters ToTrainingParameters() => new() { Trainer = Trainer };
 }

@@ -12,7 +12,7 @@ internal sealed class CrossValidator(IntentModelTrainer trainer)
         {
             throw new ArgumentOutOfRangeException(nameof(folds), folds, "Cross-validation needs at least 2 folds.");
         }
-        var assignment = AssignFolds(examples, folds, trainer.Options.Seed);
+        var assignment = AssignFolds(examples, folds, trainer.Parameters.Seed);
         var predictions = new HeldOutPrediction[examples.Count];
         for (var fold = 0; fold < folds; fold++)
         {

@@ -5,20 +5,20 @@ namespace SshSupportBot.Probes;
 /// </summary>
 internal sealed class GatewayProber
 {
-    private readonly ProbeCache cache;
+    private readonly ProbeCache _cache;
 
-    public GatewayProber(GatewayOptions options, IReachabilityProbe probe, TimeProvider timeProvider)
+    public GatewayProber(GatewaySettings options, IReachabilityProbe probe, TimeProvider timeProvider)
     {
         Options = options;
-        cache = new ProbeCache(probe, timeProvider, options.CacheDuration, options.Timeout);
+        _cache = new ProbeCache(probe, timeProvider, options.CacheDuration, options.Timeout);
     }
 
-    public GatewayOptions Options { get; }
+    public GatewaySettings Options { get; }
 
     /// <summary>Null when the host is not a configured gateway: it is not probed.</summary>
     public async Task<ReachabilityResult?> ProbeAsync(string host, int port, CancellationToken cancellationToken) =>
-        Options.Find(host, port) is { } gateway ? await cache.GetAsync(gateway, cancellationToken) : null;
+        Options.Find(host, port) is { } gateway ? await _cache.GetAsync(gateway, cancellationToken) : null;
 
     public async Task<IReadOnlyList<ReachabilityResult>> ProbeAllAsync(CancellationToken cancellationToken) =>
-        await Task.WhenAll(Options.Gateways.Select(g => cache.GetAsync(g, cancellationToken)));
+        await Task.WhenAll(Options.Gateways.Select(g => _cache.GetAsync(g, cancellationToken)));
 }

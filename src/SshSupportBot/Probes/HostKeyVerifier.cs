@@ -14,14 +14,14 @@ internal sealed class HostKeyVerifier(GatewayProber prober)
     public const string DoesNotMatchCode = "host-key-does-not-match-gateway";
     public const string UnreachableCode = "gateway-unreachable";
 
-    public Task<Finding?> VerifyAsync(string host, int port, string fingerprint, CancellationToken ct) =>
-        VerifyAsync(host, port, fingerprint, HostKeyWarning.Changed, ct);
+    public Task<Finding?> VerifyAsync(string host, int port, string fingerprint, CancellationToken cancellationToken) =>
+        VerifyAsync(host, port, fingerprint, HostKeyWarning.Changed, cancellationToken);
 
     /// <summary>
     /// Null when there is nothing to verify: the host is not a configured gateway (it is then not contacted at all), or the
     /// text is not a SHA256 fingerprint.
     /// </summary>
-    public async Task<Finding?> VerifyAsync(string host, int port, string fingerprint, HostKeyWarning warning, CancellationToken ct)
+    public async Task<Finding?> VerifyAsync(string host, int port, string fingerprint, HostKeyWarning warning, CancellationToken cancellationToken)
     {
         var gateway = prober.Options.Find(host, port);
         var pasted = SshFingerprint.Normalize(fingerprint);
@@ -29,7 +29,7 @@ internal sealed class HostKeyVerifier(GatewayProber prober)
         {
             return null;
         }
-        var probe = await prober.ProbeAsync(gateway.Host, gateway.Port, ct);
+        var probe = await prober.ProbeAsync(gateway.Host, gateway.Port, cancellationToken);
         var intent = warning == HostKeyWarning.Changed ? "host-key-changed" : "host-key-confirm";
         if (probe is null || probe.Status != ProbeStatus.Ok || probe.HostKeys.Count == 0)
         {

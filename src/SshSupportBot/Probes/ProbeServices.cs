@@ -10,7 +10,7 @@ internal static class ProbeServices
     public static IServiceCollection AddProbes(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(GatewayOptions.From(configuration));
+        services.AddSingleton(GatewaySettings.From(configuration));
         services.AddSingleton<HostKeyProbe>();
         services.AddSingleton<IReachabilityProbe>(s => new ReachabilityProbe(s.GetRequiredService<HostKeyProbe>(), s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<GatewayProber>();

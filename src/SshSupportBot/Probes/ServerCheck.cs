@@ -7,9 +7,9 @@ namespace SshSupportBot.Probes;
 /// Runs the administrators' fixed, read-only account check on the gateway with the bot's service account, for an account an
 /// administrator names, at most once per interval per account, and logs each request with who asked.
 /// </summary>
-internal sealed class ServerCheck(ServerCheckOptions options, TimeProvider timeProvider, ILogger<ServerCheck> logger)
+internal sealed class ServerCheck(ServerCheckSettings options, TimeProvider timeProvider, ILogger<ServerCheck> logger)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> lastRun = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastRun = new(StringComparer.Ordinal);
 
     public string Host => options.Host;
 
@@ -35,7 +35,7 @@ internal sealed class ServerCheck(ServerCheckOptions options, TimeProvider timeP
         }
         var now = timeProvider.GetUtcNow();
         var allowed = true;
-        lastRun.AddOrUpdate(account, now, (_, previous) =>
+        _lastRun.AddOrUpdate(account, now, (_, previous) =>
         {
             allowed = now - previous >= options.PerAccountInterval;
             return allowed ? now : previous;

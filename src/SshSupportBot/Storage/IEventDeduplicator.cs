@@ -4,5 +4,5 @@ namespace SshSupportBot.Storage;
 internal interface IEventDeduplicator
 {
     /// <summary>Set-if-absent with expiry: true for the first caller of <paramref name="key"/> within <paramref name="ttl"/>, false for every other.</summary>
-    Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct);
+    Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken);
 }

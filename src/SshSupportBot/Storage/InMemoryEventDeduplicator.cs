@@ -8,24 +8,24 @@ internal sealed class InMemoryEventDeduplicator(TimeProvider time) : IEventDedup
     // Sweep expired keys now and then instead of on every claim, so a busy bot does not scan the map per event.
     private const int SweepEvery = 256;
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> expiries = new(StringComparer.Ordinal);
-    private int claimsSinceSweep;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
+    private int _claimsSinceSweep;
 
-    public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct)
+    public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        ct.ThrowIfCancellationRequested();
+        cancellationToken.ThrowIfCancellationRequested();
         var now = time.GetUtcNow();
-        if (Interlocked.Increment(ref claimsSinceSweep) % SweepEvery == 0)
+        if (Interlocked.Increment(ref _claimsSinceSweep) % SweepEvery == 0)
         {
             Sweep(now);
         }
         while (true)
         {
-            if (expiries.TryAdd(key, now + ttl))
+            if (_expiries.TryAdd(key, now + ttl))
             {
                 return Task.FromResult(true);
             }
-            if (!expiries.TryGetValue(key, out var expiry))
+            if (!_expiries.TryGetValue(key, out var expiry))
             {
                 continue;
             }
@@ -34,7 +34,7 @@ internal sealed class InMemoryEventDeduplicator(TimeProvider time) : IEventDedup
                 return Task.FromResult(false);
             }
             // Replacing only the exact expired value keeps two racing claimants from both winning.
-            if (expiries.TryUpdate(key, now + ttl, expiry))
+            if (_expiries.TryUpdate(key, now + ttl, expiry))
             {
                 return Task.FromResult(true);
             }
@@ -43,11 +43,11 @@ internal sealed class InMemoryEventDeduplicator(TimeProvider time) : IEventDedup
 
     private void Sweep(DateTimeOffset now)
     {
-        foreach (var (key, expiry) in expiries)
+        foreach (var (key, expiry) in _expiries)
         {
             if (expiry <= now)
             {
-                expiries.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, expiry));
+                _expiries.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, expiry));
             }
         }
     }

@@ -9,6 +9,6 @@ namespace SshSupportBot.Storage;
 /// </summary>
 internal sealed class RedisEventDeduplicator(RedisConnection redis) : IEventDeduplicator
 {
-    public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct) =>
-        RedisConnection.GuardAsync(() => redis.Database.StringSetAsync(redis.Prefix + "event:" + key, 1, ttl, When.NotExists)).WaitAsync(ct);
+    public Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken) =>
+        RedisConnection.GuardAsync(() => redis.Database.StringSetAsync(redis.Prefix + "event:" + key, 1, ttl, When.NotExists)).WaitAsync(cancellationToken);
 }

@@ -28,13 +28,13 @@ internal sealed class SqliteEventDeduplicator : IEventDeduplicator
         command.ExecuteNonQuery();
     }
 
-    public async Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct)
+    public async Task<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        await _writeGate.WaitAsync(ct);
+        await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            return await ClaimAsync(key, ttl, now, ct);
+            return await ClaimAsync(key, ttl, now, cancellationToken);
         }
         finally
         {
@@ -42,7 +42,7 @@ internal sealed class SqliteEventDeduplicator : IEventDeduplicator
         }
     }
 
-    private async Task<bool> ClaimAsync(string key, TimeSpan ttl, long now, CancellationToken ct)
+    private async Task<bool> ClaimAsync(string key, TimeSpan ttl, long now, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
@@ -54,13 +54,13 @@ internal sealed class SqliteEventDeduplicator : IEventDeduplicator
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$expires", now + (long)ttl.TotalMilliseconds);
         command.Parameters.AddWithValue("$now", now);
-        var claimed = await command.ExecuteNonQueryAsync(ct) == 1;
+        var claimed = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         if (Interlocked.Increment(ref _claimsSinceSweep) % SweepEvery == 0)
         {
             await using var sweep = connection.CreateCommand();
             sweep.CommandText = "DELETE FROM claimed_events WHERE expires_at <= $now";
             sweep.Parameters.AddWithValue("$now", now);
-            await sweep.ExecuteNonQueryAsync(ct);
+            await sweep.ExecuteNonQueryAsync(cancellationToken);
         }
         return claimed;
     }

@@ -62,7 +62,7 @@ public sealed class AdminCheckTests : IDisposable
         try
         {
             var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-            var options = new ServerCheckOptions("127.0.0.1", port, "svc", "/nonexistent", "check",
+            var options = new ServerCheckSettings("127.0.0.1", port, "svc", "/nonexistent", "check",
                 ["SHA256:ohD8VZEXGWo6Ez8GSEJQ9WpafgLFsOfLOtGGQCQo6Og"], TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
             using var bot = new LearningBot(Admins, serverCheck: options);
 
@@ -80,7 +80,7 @@ public sealed class AdminCheckTests : IDisposable
     [Fact]
     public async Task Unconfigured_the_admin_is_told_which_settings_are_missing()
     {
-        var options = new ServerCheckOptions("gw.ddbj.nig.ac.jp", 22, "", "", "", [], TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
+        var options = new ServerCheckSettings("gw.ddbj.nig.ac.jp", 22, "", "", "", [], TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
         using var bot = new LearningBot(Admins, serverCheck: options);
 
         var reply = await bot.SendAsync("admin check alice", user: "UADMIN");
@@ -92,10 +92,10 @@ public sealed class AdminCheckTests : IDisposable
     [Fact]
     public async Task The_hand_off_summary_offers_admins_the_check_only_when_it_is_configured()
     {
-        using var configured = new LearningBot(Admins, serverCheck: new ServerCheckOptions("gw.ddbj.nig.ac.jp", 22, "sshbot", "/etc/sshbot/id_ed25519",
+        using var configured = new LearningBot(Admins, serverCheck: new ServerCheckSettings("gw.ddbj.nig.ac.jp", 22, "sshbot", "/etc/sshbot/id_ed25519",
             "sudo -n /usr/local/sbin/sshbot-check-account.sh", ["SHA256:ohD8VZEXGWo6Ez8GSEJQ9WpafgLFsOfLOtGGQCQo6Og"], TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1)));
         using var unconfigured = new LearningBot(Admins,
-            serverCheck: new ServerCheckOptions("gw.ddbj.nig.ac.jp", 22, "", "", "", [], TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1)));
+            serverCheck: new ServerCheckSettings("gw.ddbj.nig.ac.jp", 22, "", "", "", [], TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1)));
 
         await configured.SendAsync("I want to talk to a person");
         await unconfigured.SendAsync("I want to talk to a person");

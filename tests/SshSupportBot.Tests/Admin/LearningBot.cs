@@ -14,7 +14,7 @@ internal sealed class LearningBot : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "sshbot-tests", Guid.NewGuid().ToString("N"));
     private int _turn;
 
-    public LearningBot(AdminSettings? admin = null, ReviewSettings? review = null, bool adminChannel = true, ServerCheckOptions? serverCheck = null)
+    public LearningBot(AdminSettings? admin = null, ReviewSettings? review = null, bool adminChannel = true, ServerCheckSettings? serverCheck = null)
     {
         Directory.CreateDirectory(_directory);
         var runtime = TrainedBot.Runtime;

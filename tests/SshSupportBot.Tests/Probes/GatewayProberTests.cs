@@ -53,7 +53,7 @@ public sealed class GatewayProberTests
     public async Task Probing_all_gateways_probes_each_configured_one_and_nothing_else()
     {
         var probe = new CountingProbe();
-        var prober = new GatewayProber(GatewayOptions.Defaults, probe, new ManualClock());
+        var prober = new GatewayProber(GatewaySettings.Defaults, probe, new ManualClock());
 
         var results = await prober.ProbeAllAsync(CancellationToken.None);
 
@@ -65,7 +65,7 @@ public sealed class GatewayProberTests
     public async Task A_host_that_is_not_a_configured_gateway_gets_no_result_and_no_probe()
     {
         var probe = new CountingProbe();
-        var prober = new GatewayProber(GatewayOptions.Defaults, probe, new ManualClock());
+        var prober = new GatewayProber(GatewaySettings.Defaults, probe, new ManualClock());
 
         Assert.Null(await prober.ProbeAsync("example.org", 22, CancellationToken.None));
         Assert.Equal(0, probe.Calls);

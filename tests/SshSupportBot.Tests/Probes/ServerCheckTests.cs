@@ -14,7 +14,7 @@ public sealed class ServerCheckTests : IDisposable
 
     public void Dispose() => accounts.Dispose();
 
-    private static ServerCheckOptions UnconnectableOptions(int port) =>
+    private static ServerCheckSettings UnconnectableOptions(int port) =>
         new("127.0.0.1", port, "svc", "/nonexistent", "check", [Unreachable], TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class ServerCheckTests : IDisposable
             ["ServerCheck:User"] = "sshbot",
             ["ServerCheck:Host"] = "gw.example.org",
         }).Build();
-        var options = ServerCheckOptions.From(configuration, GatewayOptions.Defaults);
+        var options = ServerCheckSettings.From(configuration, GatewaySettings.Defaults);
 
         var result = await new ServerCheck(options, new ManualClock(), new ListLogger<ServerCheck>()).RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -205,7 +205,7 @@ public sealed class ServerCheckTests : IDisposable
             ["ServerCheck:Command"] = "sudo -n /usr/local/sbin/sshbot-check-account.sh",
         }).Build();
 
-        var options = ServerCheckOptions.From(configuration, GatewayOptions.From(configuration));
+        var options = ServerCheckSettings.From(configuration, GatewaySettings.From(configuration));
 
         Assert.Equal(("gw.ddbj.nig.ac.jp", 22), (options.Host, options.Port));
         Assert.Equal([Unreachable], options.HostFingerprints);

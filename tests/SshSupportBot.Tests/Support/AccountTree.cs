@@ -39,7 +39,7 @@ internal sealed class AccountTree : IDisposable
         File.AppendAllTextAsync(Passwd, $"{account}:x:1000:1000:{account}:{home}:/bin/sh\n");
 
     /// <summary>The check configured as an admin would, against the test sshd, with the script reading this tree.</summary>
-    public ServerCheckOptions Options(SshdServer sshd, string serviceKey, string? hostFingerprint = null) =>
+    public ServerCheckSettings Options(SshdServer sshd, string serviceKey, string? hostFingerprint = null) =>
         new(sshd.Host, sshd.Port, Environment.UserName, serviceKey, Command,
             [hostFingerprint ?? sshd.Fingerprints["ED25519"]], TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(10));
 

@@ -7,7 +7,7 @@ namespace SshSupportBot.Probes;
 /// The admins' server-side check (configuration section <c>ServerCheck</c>), off until the service account, its key and the
 /// fixed command are configured: the gateway to run on and the host keys it must present.
 /// </summary>
-internal sealed record ServerCheckOptions(
+internal sealed record ServerCheckSettings(
     string Host,
     int Port,
     string User,
@@ -44,7 +44,7 @@ internal sealed record ServerCheckOptions(
 
     public bool IsConfigured => MissingSettings().Count == 0;
 
-    public static ServerCheckOptions From(IConfiguration configuration, GatewayOptions gateways)
+    public static ServerCheckSettings From(IConfiguration configuration, GatewaySettings gateways)
     {
         var section = configuration.GetSection(Section);
         var host = section["Host"] is { Length: > 0 } configuredHost ? configuredHost.Trim() : gateways.Gateways[0].Host;
@@ -55,7 +55,7 @@ internal sealed record ServerCheckOptions(
         {
             fingerprints = gateways.Find(host, port)?.PublishedFingerprints ?? [];
         }
-        return new ServerCheckOptions(
+        return new ServerCheckSettings(
             host,
             port,
             section["User"]?.Trim() ?? "",

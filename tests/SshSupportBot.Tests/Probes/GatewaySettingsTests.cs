@@ -5,8 +5,8 @@ namespace SshSupportBot.Tests.Probes;
 
 public sealed class GatewayOptionsTests
 {
-    private static GatewayOptions From(Dictionary<string, string?> values) =>
-        GatewayOptions.From(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+    private static GatewaySettings From(Dictionary<string, string?> values) =>
+        GatewaySettings.From(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
 
     [Fact]
     public void Without_configuration_the_two_NIG_gateways_on_port_22_are_probed_for_5_seconds_and_cached_for_60()

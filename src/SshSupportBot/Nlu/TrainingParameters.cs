@@ -17,8 +17,11 @@ internal enum ClassifierTrainer
     LbfgsMaximumEntropy,
 }
 
-/// <summary>The few knobs of the fixed pipeline: normalise, featurize words and characters, train.</summary>
-internal sealed record ClassifierOptions
+/// <summary>
+/// The few knobs of the fixed pipeline (normalise, featurize words and characters, train). Not configuration: the
+/// configured part is <see cref="ClassifierSettings"/>; benchmarks and tests vary the rest.
+/// </summary>
+internal sealed record TrainingParameters
 {
     public ClassifierTrainer Trainer { get; init; } = ClassifierTrainer.AveragedPerceptronOneVersusAll;
 

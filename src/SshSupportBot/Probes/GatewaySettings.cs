@@ -6,7 +6,7 @@ namespace SshSupportBot.Probes;
 /// The gateways the bot may probe (configuration <c>Gateways:N:Host</c>, <c>:Port</c>, <c>:Fingerprints</c>) and how long a probe may take
 /// (<c>Probes:TimeoutSeconds</c>) and be reused (<c>Probes:CacheSeconds</c>).
 /// </summary>
-internal sealed record GatewayOptions(IReadOnlyList<GatewayEndpoint> Gateways, TimeSpan Timeout, TimeSpan CacheDuration)
+internal sealed record GatewaySettings(IReadOnlyList<GatewayEndpoint> Gateways, TimeSpan Timeout, TimeSpan CacheDuration)
 {
     public static readonly IReadOnlyList<string> DefaultHosts = ["gw.ddbj.nig.ac.jp", "gw2.ddbj.nig.ac.jp"];
 
@@ -14,12 +14,12 @@ internal sealed record GatewayOptions(IReadOnlyList<GatewayEndpoint> Gateways, T
 
     public static readonly TimeSpan DefaultCacheDuration = TimeSpan.FromSeconds(60);
 
-    public static GatewayOptions Defaults { get; } = new(
+    public static GatewaySettings Defaults { get; } = new(
         DefaultHosts.Select(h => new GatewayEndpoint(h, GatewayEndpoint.DefaultPort, [])).ToList(), DefaultTimeout, DefaultCacheDuration);
 
     public GatewayEndpoint? Find(string host, int port) => Gateways.FirstOrDefault(g => g.Is(host, port));
 
-    public static GatewayOptions From(IConfiguration configuration)
+    public static GatewaySettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection("Gateways");
         var gateways = section.GetChildren()
@@ -34,7 +34,7 @@ internal sealed record GatewayOptions(IReadOnlyList<GatewayEndpoint> Gateways, T
                     .Select(f => f.Trim())
                     .ToList()))
             .ToList();
-        return new GatewayOptions(
+        return new GatewaySettings(
             gateways.Count > 0 ? gateways : Defaults.Gateways,
             Seconds(configuration["Probes:TimeoutSeconds"], DefaultTimeout),
             Seconds(configuration["Probes:CacheSeconds"], DefaultCacheDuration));
