@@ -24,7 +24,7 @@ internal sealed class GatewayAdvisor(HostKeyVerifier verifier, GatewayProber pro
         if (reply.Findings.Select(f => f.HostKey).FirstOrDefault(c => c is not null) is { } claim)
         {
             var warning = claim.FirstConnection ? HostKeyWarning.FirstConnection : HostKeyWarning.Changed;
-            if (await verifier.VerifyAsync(claim.Host, claim.Port, claim.Fingerprint, warning, cancellationToken) is { } verdict)
+            if (await verifier.VerifyAsync(claim.Host, claim.Port, claim.Fingerprint, warning, cancellationToken, phrases) is { } verdict)
             {
                 return WithVerdict(reply, verdict, phrases) with { Findings = [verdict, .. reply.Findings] };
             }

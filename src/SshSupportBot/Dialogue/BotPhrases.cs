@@ -29,5 +29,10 @@ internal sealed class BotPhrases(IReadOnlyDictionary<string, BilingualText> phra
         return result.ToString();
     }
 
-    public BilingualText Both(string key) => new(Get(key, Language.Ja), Get(key, Language.En));
+    public BilingualText Both(string key, params (string Name, string Value)[] values) =>
+        new(Get(key, Language.Ja, values), Get(key, Language.En, values));
+
+    /// <summary>Both languages, where a value is itself a phrase and so differs by language.</summary>
+    public BilingualText Both(string key, Func<Language, (string Name, string Value)[]> values) =>
+        new(Get(key, Language.Ja, values(Language.Ja)), Get(key, Language.En, values(Language.En)));
 }
