@@ -3,9 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SshSupportBot.Conversations;
 using SshSupportBot.Hosting;
 using SshSupportBot.Probes;
-using SshSupportBot.Slack;
 using SshSupportBot.Storage;
-using SshSupportBot.Teams;
 
 namespace SshSupportBot.Admin;
 
@@ -29,7 +27,7 @@ internal static class AdminRegistration
         GateFeedbackStore(services, storedText);
         services.AddSingleton(sp => new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built,
             sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IConversationLock>())));
-        services.AddSingleton<IHandoffNotifier>(sp => new AdminChannels(Channels(sp, admin)));
+        services.AddSingleton<IHandoffNotifier>(sp => new AdminChannels(sp.GetKeyedServices<IHandoffNotifier>(AdminChannels.Key)));
         services.AddSingleton<IntentsReloader>();
         services.AddSingleton<IReloadTrigger>(sp => sp.GetRequiredService<IntentsReloader>());
         services.AddHostedService(sp => sp.GetRequiredService<IntentsReloader>());
@@ -57,23 +55,6 @@ internal static class AdminRegistration
             chosen.ImplementationInstance as IFeedbackStore ?? (IFeedbackStore)chosen.ImplementationFactory!(sp), storedText));
     }
 
-    private static List<IHandoffNotifier> Channels(IServiceProvider services, AdminSettings admin)
-    {
-        var channels = new List<IHandoffNotifier>();
-        if (!string.IsNullOrWhiteSpace(admin.SlackChannel) && services.GetService<SlackApiClient>() is { } slack)
-        {
-            channels.Add(new SlackHandoffNotifier(slack, admin.SlackChannel, services.GetRequiredService<ILogger<SlackHandoffNotifier>>()));
-        }
-        if (!string.IsNullOrWhiteSpace(admin.TeamsConversation) && !string.IsNullOrWhiteSpace(admin.TeamsServiceUrl)
-            && services.GetService<ConnectorClient>() is { } connector)
-        {
-            var unauthenticated = services.GetService<TeamsOptions>() is { AllowUnauthenticated: true };
-            channels.Add(new TeamsHandoffNotifier(connector, admin.TeamsServiceUrl, admin.TeamsConversation, !unauthenticated,
-                services.GetRequiredService<ILogger<TeamsHandoffNotifier>>()));
-        }
-        return channels;
-    }
-
     /// <summary>The same handler for the terminal, without a server: no watcher and no admin channel.</summary>
     public static ITurnHandler CreateTurnHandler(BotRuntime runtime, IConfiguration configuration, IConversationStore conversations, TimeProvider time)
     {
@@ -83,7 +64,7 @@ internal static class AdminRegistration
         var models = new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built, conversations, time));
         var actions = new ReviewActions(feedback, runtime.IntentsPath, time, NullLogger.Instance);
         var serverCheck = ServerCheckOptions.From(configuration, GatewayOptions.From(configuration));
-        return new LearningTurnHandler(models, feedback, storedText, review, AdminSettings.From(configuration),
+        return new LearningTurnHandler(models, feedback, storedText, review, AdminSettings.From(configuration).ForLocalTerminal(),
             new AdminCommands(feedback, actions, null, time, NullLogger<AdminCommands>.Instance,
                 new ServerCheck(serverCheck, time, NullLogger<ServerCheck>.Instance)),
             new Handoff(NoHandoffNotifier.Instance, conversations, storedText, runtime.Bot, NullLogger<Handoff>.Instance, serverCheck),

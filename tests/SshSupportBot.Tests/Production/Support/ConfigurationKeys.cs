@@ -14,8 +14,8 @@ internal static class ConfigurationKeys
     {
         ["Bot"] = typeof(BotSettings),
         ["Storage"] = typeof(StorageSettings),
-        ["Slack"] = typeof(SlackOptions),
-        ["Teams"] = typeof(TeamsOptions),
+        ["Slack"] = typeof(SlackSettings),
+        ["Teams"] = typeof(TeamsSettings),
         ["Operations"] = typeof(SshSupportBot.Channels.OperationsSettings),
     };
 
