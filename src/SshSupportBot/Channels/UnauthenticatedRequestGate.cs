@@ -5,7 +5,7 @@ namespace SshSupportBot.Channels;
 /// <summary>
 /// Bounds how many requests may be between arrival and their signature or token check at once: each of them holds a
 /// connection and a body buffer on the word of a stranger. A request that finds no room is refused at once with 503,
-/// which Slack and the Bot Connector retry, instead of queueing behind slow senders.
+/// which the chat platforms retry, instead of queueing behind slow senders.
 /// </summary>
 internal sealed class UnauthenticatedRequestGate(OperationsSettings settings)
 {

@@ -17,6 +17,7 @@ internal static class ConfigurationKeys
         ["Slack"] = typeof(SlackSettings),
         ["Teams"] = typeof(TeamsSettings),
         ["Operations"] = typeof(SshSupportBot.Channels.OperationsSettings),
+        ["Inbox"] = typeof(SshSupportBot.Channels.InboxSettings),
     };
 
     private static readonly HashSet<string> HostKeys = new(StringComparer.Ordinal) { "ASPNETCORE_URLS" };
