@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SshSupportBot.Admin;
 using SshSupportBot.Channels;
 using SshSupportBot.Conversations;
 using SshSupportBot.Hosting;
@@ -31,6 +32,9 @@ public sealed class ChannelsShareOneInboxTests : IAsyncLifetime
             ["Teams:AppPassword"] = "app-password",
             ["Inbox:QueueCapacity"] = "1",
             ["Inbox:Workers"] = "3",
+            ["Admin:SlackChannel"] = "CADMIN",
+            ["Admin:TeamsConversation"] = "19:admins@thread.tacv2",
+            ["Admin:TeamsServiceUrl"] = "http://127.0.0.1:9/",
         });
         builder.Services.AddSingleton<ITurnHandler>(new ScriptedTurnHandler());
         ChannelRegistration.AddChannels(builder);
@@ -45,6 +49,14 @@ public sealed class ChannelsShareOneInboxTests : IAsyncLifetime
         Assert.Single(_app.Services.GetServices<IHostedService>().OfType<InboxWorkers>());
         Assert.Equal(new InboxSettings { QueueCapacity = 1, Workers = 3 }, _app.Services.GetRequiredService<InboxSettings>());
         Assert.Equal(["slack", "teams"], _app.Services.GetServices<IOutboxChannel>().Select(c => c.Channel).Order());
+    }
+
+    [Fact]
+    public void Each_channel_registers_its_own_admin_channel_for_hand_offs()
+    {
+        var notifiers = _app.Services.GetKeyedServices<IHandoffNotifier>(AdminChannels.Key).Select(n => n.GetType().Name).Order();
+
+        Assert.Equal([nameof(SlackHandoffNotifier), nameof(TeamsHandoffNotifier)], notifiers);
     }
 
     [Fact]
