@@ -26,8 +26,8 @@ internal sealed class BenchTarget : IAsyncDisposable
     /// <summary>Settings the benchmark changes from the defaults, printed with the results.</summary>
     public static readonly IReadOnlyDictionary<string, string> Tuning = new Dictionary<string, string>
     {
-        ["Slack__QueueCapacity"] = "8192",
-        ["Slack__Workers"] = "4",
+        ["Inbox__QueueCapacity"] = "8192",
+        ["Inbox__Workers"] = "4",
         ["Logging__LogLevel__Default"] = "Warning",
     };
 

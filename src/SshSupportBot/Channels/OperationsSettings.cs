@@ -8,7 +8,7 @@ internal sealed record OperationsSettings
     public const string Section = "Operations";
 
     /// <summary>
-    /// Off by default: the public listener is what Slack and the Bot Connector reach, and the metrics name intents
+    /// Off by default: the public listener is what the chat platforms reach, and the metrics name intents
     /// and traffic. Operators scrape <see cref="MetricsPort"/> instead.
     /// </summary>
     public bool MetricsOnPublicListener { get; init; }
@@ -22,7 +22,7 @@ internal sealed record OperationsSettings
     /// <summary>Requests still reading their body before the signature or token is checked; more get 503 at once.</summary>
     public int MaxUnauthenticatedRequests { get; init; } = 64;
 
-    /// <summary>A body not received in full within this long is refused: Slack and the Bot Connector send theirs at once.</summary>
+    /// <summary>A body not received in full within this long is refused: the chat platforms send theirs at once.</summary>
     public TimeSpan BodyReadTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public static OperationsSettings From(IConfiguration configuration)

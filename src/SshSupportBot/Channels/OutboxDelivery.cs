@@ -15,6 +15,11 @@ internal sealed class OutboxDelivery(ITurnOutbox outbox, ILogger<OutboxDelivery>
     // or a re-delivery must not send the same reply beside it.
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
+    // Recorded replies this process sent lately. The sweep can take a record just before a re-delivery's worker sends
+    // and marks it, and start its own send just after: the in-flight guard alone does not see two sends in a row.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _recentlySent = new(StringComparer.Ordinal);
+    private static readonly TimeSpan RecentlySentMemory = TimeSpan.FromMinutes(5);
+
     /// <param name="answer">Runs the turn (the engine records its reply with the state) or returns the recorded reply.</param>
     /// <returns>False when this process is already answering <paramref name="eventKey"/>; nothing was sent.</returns>
     public async Task<bool> DeliverAsync(string eventKey, Func<Task<IReadOnlyList<BotReply>>> answer, Func<IReadOnlyList<BotReply>, CancellationToken, Task> send,
@@ -27,6 +32,11 @@ internal sealed class OutboxDelivery(ITurnOutbox outbox, ILogger<OutboxDelivery>
         }
         try
         {
+            if (alreadyRecorded && _recentlySent.ContainsKey(eventKey))
+            {
+                logger.LogInformation("Recorded reply of event {EventKey} was sent by this process already; not sending it again", eventKey);
+                return false;
+            }
             var replies = await answer();
             if (!alreadyRecorded)
             {
@@ -37,12 +47,29 @@ internal sealed class OutboxDelivery(ITurnOutbox outbox, ILogger<OutboxDelivery>
             await send(replies, cancellationToken);
             FaultInjection.CrashIfArmed(FaultInjection.AfterSend, eventKey);
             await MarkSentAsync(eventKey, cancellationToken);
+            Remember(eventKey);
             logger.LogDebug("Reply of event {EventKey} sent and marked sent", eventKey);
             return true;
         }
         finally
         {
             _inFlight.TryRemove(eventKey, out _);
+        }
+    }
+
+    private void Remember(string eventKey)
+    {
+        var now = DateTimeOffset.UtcNow;
+        _recentlySent[eventKey] = now;
+        if (_recentlySent.Count > 1024)
+        {
+            foreach (var (key, sentAt) in _recentlySent)
+            {
+                if (now - sentAt > RecentlySentMemory)
+                {
+                    _recentlySent.TryRemove(key, out _);
+                }
+            }
         }
     }
 

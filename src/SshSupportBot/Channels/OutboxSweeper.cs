@@ -4,7 +4,7 @@ namespace SshSupportBot.Channels;
 
 /// <summary>
 /// At start-up and then every few seconds, sends recorded replies that nobody marked sent: a turn whose process died
-/// after its commit, on a channel that does not re-deliver (Teams) or whose re-deliveries ran out (Slack).
+/// after its commit, on a channel that does not re-deliver or whose re-deliveries ran out.
 /// </summary>
 internal sealed class OutboxSweeper(ITurnOutbox outbox, OutboxDelivery delivery, IEnumerable<IOutboxChannel> channels, StorageSettings settings,
     TimeProvider time, ILogger<OutboxSweeper> logger) : BackgroundService

@@ -5,24 +5,24 @@ namespace SshSupportBot.Channels;
 /// <summary>
 /// Bounds how many requests may be between arrival and their signature or token check at once: each of them holds a
 /// connection and a body buffer on the word of a stranger. A request that finds no room is refused at once with 503,
-/// which Slack and the Bot Connector retry, instead of queueing behind slow senders.
+/// which the chat platforms retry, instead of queueing behind slow senders.
 /// </summary>
 internal sealed class UnauthenticatedRequestGate(OperationsSettings settings)
 {
-    private readonly SemaphoreSlim slots = new(Math.Max(1, settings.MaxUnauthenticatedRequests));
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, settings.MaxUnauthenticatedRequests));
 
-    public int Available => slots.CurrentCount;
+    public int Available => _slots.CurrentCount;
 
     /// <returns>A lease to dispose once the request is authenticated or refused; null when the gate is full.</returns>
-    public IDisposable? TryEnter() => slots.Wait(0) ? new Lease(slots) : null;
+    public IDisposable? TryEnter() => _slots.Wait(0) ? new Lease(_slots) : null;
 
     private sealed class Lease(SemaphoreSlim slots) : IDisposable
     {
-        private int released;
+        private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
+            if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 slots.Release();
             }

@@ -2,9 +2,7 @@ using Microsoft.Extensions.Configuration;
 using SshSupportBot.Admin;
 using SshSupportBot.Conversations;
 using SshSupportBot.Probes;
-using SshSupportBot.Slack;
 using SshSupportBot.Storage;
-using SshSupportBot.Teams;
 
 namespace SshSupportBot.Hosting;
 
@@ -29,7 +27,7 @@ internal static class AdminRegistration
             return new BotModelHolder(IntentsReloader.Create(runtime, runtime.KnowledgeBase, runtime.Built,
                 sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IConversationLock>()));
         });
-        services.AddSingleton<IHandoffNotifier>(sp => new AdminChannels(Channels(sp, admin)));
+        services.AddSingleton<IHandoffNotifier>(sp => new AdminChannels(sp.GetKeyedServices<IHandoffNotifier>(AdminChannels.Key)));
         services.AddSingleton(sp => new ReviewActions(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<BotFiles>().IntentsPath,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReviewActions>>()));
         services.AddSingleton(ServerCheckSettings.From(configuration, GatewaySettings.From(configuration)));
@@ -59,22 +57,5 @@ internal static class AdminRegistration
         services.Remove(chosen);
         services.AddSingleton<IFeedbackStore>(sp => new RedactedFeedbackStore(
             chosen.ImplementationInstance as IFeedbackStore ?? (IFeedbackStore)chosen.ImplementationFactory!(sp), storedText));
-    }
-
-    private static List<IHandoffNotifier> Channels(IServiceProvider services, AdminSettings admin)
-    {
-        var channels = new List<IHandoffNotifier>();
-        if (!string.IsNullOrWhiteSpace(admin.SlackChannel) && services.GetService<SlackApiClient>() is { } slack)
-        {
-            channels.Add(new SlackHandoffNotifier(slack, admin.SlackChannel, services.GetRequiredService<ILogger<SlackHandoffNotifier>>()));
-        }
-        if (!string.IsNullOrWhiteSpace(admin.TeamsConversation) && !string.IsNullOrWhiteSpace(admin.TeamsServiceUrl)
-            && services.GetService<ConnectorClient>() is { } connector)
-        {
-            var unauthenticated = services.GetService<TeamsOptions>() is { AllowUnauthenticated: true };
-            channels.Add(new TeamsHandoffNotifier(connector, admin.TeamsServiceUrl, admin.TeamsConversation, !unauthenticated,
-                services.GetRequiredService<ILogger<TeamsHandoffNotifier>>()));
-        }
-        return channels;
     }
 }

@@ -42,6 +42,12 @@ internal static class BotComposition
     }
 
     /// <summary>The application for one command: no server, no channels, no watcher. Disposing it closes the stores.</summary>
-    public static ServiceProvider ForCommand(IProgress<string> progress, IConfiguration? configuration = null, bool forceTraining = false) =>
-        new ServiceCollection().AddBot(configuration ?? BotConfiguration.Build(), progress, forceTraining).BuildServiceProvider();
+    public static ServiceProvider ForCommand(IProgress<string> progress, IConfiguration? configuration = null, bool forceTraining = false)
+    {
+        configuration ??= BotConfiguration.Build();
+        var services = new ServiceCollection().AddBot(configuration, progress, forceTraining);
+        // A command runs on the admin's own machine, with the data files at hand: whoever types there is the admin.
+        services.Replace(ServiceDescriptor.Singleton(AdminSettings.From(configuration).ForLocalTerminal()));
+        return services.BuildServiceProvider();
+    }
 }

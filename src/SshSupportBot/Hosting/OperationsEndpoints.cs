@@ -57,7 +57,7 @@ internal static class OperationsEndpoints
         {
             problems.Add(stuck);
         }
-        var socketMode = services.GetService<SlackOptions>() is { SocketMode: true } ? services.GetService<SocketModeStatus>() : null;
+        var socketMode = services.GetService<SlackSettings>() is { SocketMode: true } ? services.GetService<SocketModeStatus>() : null;
         if (socketMode is { OpenLinks: <= 0 })
         {
             problems.Add("slack socket mode link down");

@@ -5,33 +5,33 @@ namespace SshSupportBot.Slack;
 /// <summary>Spaces the bot's messages to one channel by at least the interval, as Slack asks (about one per second).</summary>
 internal sealed class ChannelPacer(TimeProvider time, TimeSpan interval)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> nextSlot = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _nextSlot = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
-    public Task WaitTurnAsync(string channel, CancellationToken ct)
+    public Task WaitTurnAsync(string channel, CancellationToken cancellationToken)
     {
         if (interval <= TimeSpan.Zero)
         {
             return Task.CompletedTask;
         }
         TimeSpan wait;
-        lock (gate)
+        lock (_gate)
         {
             var now = time.GetUtcNow();
-            var slot = nextSlot.TryGetValue(channel, out var next) && next > now ? next : now;
-            nextSlot[channel] = slot + interval;
+            var slot = _nextSlot.TryGetValue(channel, out var next) && next > now ? next : now;
+            _nextSlot[channel] = slot + interval;
             wait = slot - now;
-            if (nextSlot.Count > 1024)
+            if (_nextSlot.Count > 1024)
             {
-                foreach (var (key, value) in nextSlot)
+                foreach (var (key, value) in _nextSlot)
                 {
                     if (value < now)
                     {
-                        nextSlot.TryRemove(key, out _);
+                        _nextSlot.TryRemove(key, out _);
                     }
                 }
             }
         }
-        return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, time, ct);
+        return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, time, cancellationToken);
     }
 }

@@ -10,38 +10,38 @@ namespace SshSupportBot.Slack;
 /// The Web API methods the bot uses. Retries only when Slack certainly did not take the request (HTTP 429, or no
 /// connection was made), so a message is never posted twice.
 /// </summary>
-internal sealed class SlackApiClient(HttpClient http, SlackOptions options, TimeProvider time, ILogger<SlackApiClient> logger)
+internal sealed class SlackApiClient(HttpClient http, SlackSettings options, TimeProvider time, ILogger<SlackApiClient> logger)
 {
     public const string HttpClientName = "slack";
 
-    private readonly ChannelPacer pacer = new(time, options.MessageInterval);
+    private readonly ChannelPacer _pacer = new(time, options.MessageInterval);
 
-    public async Task<PostMessageResponse> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken ct)
+    public async Task<PostMessageResponse> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
     {
-        await pacer.WaitTurnAsync(channel, ct);
+        await _pacer.WaitTurnAsync(channel, cancellationToken);
         return await CallAsync<PostMessageResponse>("chat.postMessage", BotToken(),
-            new { channel, text = message.Text, blocks = message.Blocks, thread_ts = threadTs, unfurl_links = false, unfurl_media = false }, ct);
+            new { channel, text = message.Text, blocks = message.Blocks, thread_ts = threadTs, unfurl_links = false, unfurl_media = false }, cancellationToken);
     }
 
-    public async Task<PostMessageResponse> PostEphemeralAsync(string channel, string user, SlackMessage message, string? threadTs, CancellationToken ct)
+    public async Task<PostMessageResponse> PostEphemeralAsync(string channel, string user, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
     {
-        await pacer.WaitTurnAsync(channel, ct);
+        await _pacer.WaitTurnAsync(channel, cancellationToken);
         return await CallAsync<PostMessageResponse>("chat.postEphemeral", BotToken(),
-            new { channel, user, text = message.Text, blocks = message.Blocks, thread_ts = threadTs }, ct);
+            new { channel, user, text = message.Text, blocks = message.Blocks, thread_ts = threadTs }, cancellationToken);
     }
 
-    public Task<PostMessageResponse> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken ct) =>
-        CallAsync<PostMessageResponse>("chat.update", BotToken(), new { channel, ts, text = message.Text, blocks = message.Blocks }, ct);
+    public Task<PostMessageResponse> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
+        CallAsync<PostMessageResponse>("chat.update", BotToken(), new { channel, ts, text = message.Text, blocks = message.Blocks }, cancellationToken);
 
-    public Task<AuthTestResponse> AuthTestAsync(CancellationToken ct) =>
-        CallAsync<AuthTestResponse>("auth.test", BotToken(), new { }, ct);
+    public Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken) =>
+        CallAsync<AuthTestResponse>("auth.test", BotToken(), new { }, cancellationToken);
 
-    public Task<ConnectionsOpenResponse> OpenConnectionAsync(CancellationToken ct) =>
+    public Task<ConnectionsOpenResponse> OpenConnectionAsync(CancellationToken cancellationToken) =>
         CallAsync<ConnectionsOpenResponse>("apps.connections.open",
-            options.AppToken ?? throw new InvalidOperationException("Socket Mode needs an app-level token (Slack:AppToken, starting xapp-)."), new { }, ct);
+            options.AppToken ?? throw new InvalidOperationException("Socket Mode needs an app-level token (Slack:AppToken, starting xapp-)."), new { }, cancellationToken);
 
     /// <summary>Replies through a slash command's or an interaction's response_url (no token: the URL is the credential).</summary>
-    public async Task PostToResponseUrlAsync(string responseUrl, SlackMessage message, CancellationToken ct)
+    public async Task PostToResponseUrlAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken)
     {
         var url = new Uri(responseUrl, UriKind.Absolute);
         // The URL comes from a payload; only Slack's hooks host (or the configured API host, for a local fake) gets our traffic.
@@ -52,10 +52,10 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
         await SendAsync("response_url", () => new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = JsonContent.Create(new { text = message.Text, blocks = message.Blocks, response_type = "ephemeral", replace_original = false }, options: SlackJson.Options),
-        }, ct);
+        }, cancellationToken);
     }
 
-    public async Task<T> CallAsync<T>(string method, string token, object body, CancellationToken ct) where T : SlackApiResponse
+    public async Task<T> CallAsync<T>(string method, string token, object body, CancellationToken cancellationToken) where T : SlackApiResponse
     {
         using var response = await SendAsync(method, () =>
         {
@@ -65,11 +65,11 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return request;
-        }, ct);
+        }, cancellationToken);
         T? result;
         try
         {
-            result = await response.Content.ReadFromJsonAsync<T>(SlackJson.Options, ct);
+            result = await response.Content.ReadFromJsonAsync<T>(SlackJson.Options, cancellationToken);
         }
         catch (JsonException)
         {
@@ -87,7 +87,7 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
         return result;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string method, Func<HttpRequestMessage> build, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendAsync(string method, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -96,13 +96,13 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
             {
                 try
                 {
-                    response = await http.SendAsync(request, ct);
+                    response = await http.SendAsync(request, cancellationToken);
                 }
                 catch (HttpRequestException e) when (attempt < options.MaxApiAttempts && NeverReachedSlack(e))
                 {
                     var backoff = Backoff.Delay(attempt, options.ReconnectBaseDelay, TimeSpan.FromSeconds(10));
                     logger.LogWarning("Slack {Method} could not connect ({Error}); retrying in {Delay}", method, e.HttpRequestError, backoff);
-                    await Task.Delay(backoff, time, ct);
+                    await Task.Delay(backoff, time, cancellationToken);
                     continue;
                 }
             }
@@ -116,7 +116,7 @@ internal sealed class SlackApiClient(HttpClient http, SlackOptions options, Time
                     throw new SlackRateLimitedException(method, retryAfter);
                 }
                 logger.LogWarning("Slack {Method} rate limited; retrying after {RetryAfter}", method, retryAfter);
-                await Task.Delay(retryAfter, time, ct);
+                await Task.Delay(retryAfter, time, cancellationToken);
                 continue;
             }
             if (!response.IsSuccessStatusCode)

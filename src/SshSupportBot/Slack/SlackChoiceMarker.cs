@@ -9,12 +9,12 @@ namespace SshSupportBot.Slack;
 /// </summary>
 internal sealed partial class SlackChoiceMarker(SlackApiClient api, ILogger<SlackChoiceMarker> logger)
 {
-    public async Task MarkAsync(PressedButton pressed, string userId, CancellationToken ct)
+    public async Task MarkAsync(PressedButton pressed, string userId, CancellationToken cancellationToken)
     {
         try
         {
             var blocks = Replace(pressed.Blocks, pressed.Label, userId);
-            await api.UpdateAsync(pressed.Channel, pressed.MessageTs, new SlackMessage(pressed.FallbackText ?? pressed.Label, blocks), ct);
+            await api.UpdateAsync(pressed.Channel, pressed.MessageTs, new SlackMessage(pressed.FallbackText ?? pressed.Label, blocks), cancellationToken);
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException)
         {

@@ -22,7 +22,7 @@ internal static class SlackHttpEndpoints
         app.MapPost("/slack/interactivity", InteractivityAsync);
     }
 
-    private static async Task<IResult> EventsAsync(HttpContext context, SlackOptions options, SlackInbox inbox, TimeProvider time,
+    private static async Task<IResult> EventsAsync(HttpContext context, SlackSettings options, SlackIntake intake, TimeProvider time,
         UnauthenticatedRequestGate gate, OperationsSettings limits, ILoggerFactory loggers)
     {
         var (refusal, body) = await VerifiedBodyAsync(context, MaxEventBytes, options, time, gate, limits, loggers);
@@ -47,10 +47,10 @@ internal static class SlackHttpEndpoints
         {
             return Results.Json(new { challenge = envelope.Challenge });
         }
-        return Acknowledge(await inbox.AcceptAsync(new SlackInboundPayload.Event(envelope), null, context.RequestAborted));
+        return Acknowledge(await intake.AcceptAsync(new SlackInboundPayload.Event(envelope), null, context.RequestAborted));
     }
 
-    private static async Task<IResult> CommandsAsync(HttpContext context, SlackOptions options, SlackInbox inbox, TimeProvider time,
+    private static async Task<IResult> CommandsAsync(HttpContext context, SlackSettings options, SlackIntake intake, TimeProvider time,
         UnauthenticatedRequestGate gate, OperationsSettings limits, ILoggerFactory loggers)
     {
         var (refusal, body) = await VerifiedBodyAsync(context, MaxCommandBytes, options, time, gate, limits, loggers);
@@ -60,8 +60,8 @@ internal static class SlackHttpEndpoints
         }
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
         var slash = SlashCommand.FromForm(form);
-        var result = await inbox.AcceptAsync(new SlackInboundPayload.Command(slash), null, context.RequestAborted);
-        if (result == InboxResult.Unavailable)
+        var result = await intake.AcceptAsync(new SlackInboundPayload.Command(slash), null, context.RequestAborted);
+        if (IsRefused(result))
         {
             return Acknowledge(result);
         }
@@ -69,7 +69,7 @@ internal static class SlackHttpEndpoints
         return Results.Json(new { response_type = "ephemeral", text = immediate.Text, blocks = immediate.Blocks }, SlackJson.Options);
     }
 
-    private static async Task<IResult> InteractivityAsync(HttpContext context, SlackOptions options, SlackInbox inbox, TimeProvider time,
+    private static async Task<IResult> InteractivityAsync(HttpContext context, SlackSettings options, SlackIntake intake, TimeProvider time,
         UnauthenticatedRequestGate gate, OperationsSettings limits, ILoggerFactory loggers)
     {
         var (refusal, body) = await VerifiedBodyAsync(context, MaxInteractionBytes, options, time, gate, limits, loggers);
@@ -95,18 +95,21 @@ internal static class SlackHttpEndpoints
         {
             return Results.BadRequest();
         }
-        return Acknowledge(await inbox.AcceptAsync(new SlackInboundPayload.Interaction(payload), null, context.RequestAborted));
+        return Acknowledge(await intake.AcceptAsync(new SlackInboundPayload.Interaction(payload), null, context.RequestAborted));
     }
 
-    // An event the store could not claim is refused, so Slack delivers it again instead of it being answered twice or lost.
+    // An event the store could not claim, or the full inbox did not take, is refused, so Slack delivers it again
+    // instead of it being answered twice or lost.
     private static IResult Acknowledge(InboxResult result) =>
-        result == InboxResult.Unavailable ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
+        IsRefused(result) ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
+
+    private static bool IsRefused(InboxResult result) => result is InboxResult.Unavailable or InboxResult.Full;
 
     /// <summary>
     /// The raw body when the signature holds, or the refusal. Headers are judged before a byte of the body is read,
     /// and only a bounded number of requests may be reading an unverified body at once.
     /// </summary>
-    private static async Task<(IResult? Refusal, byte[] Body)> VerifiedBodyAsync(HttpContext context, long maxBytes, SlackOptions options, TimeProvider time,
+    private static async Task<(IResult? Refusal, byte[] Body)> VerifiedBodyAsync(HttpContext context, long maxBytes, SlackSettings options, TimeProvider time,
         UnauthenticatedRequestGate gate, OperationsSettings limits, ILoggerFactory loggers)
     {
         var request = context.Request;

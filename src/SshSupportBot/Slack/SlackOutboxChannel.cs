@@ -4,8 +4,8 @@ using SshSupportBot.Conversations;
 
 namespace SshSupportBot.Slack;
 
-/// <summary>Sends a recorded reply to the <see cref="SlackReplyTarget"/> stored with the claim.</summary>
-internal sealed class SlackOutboxChannel(SlackReplySender sender) : Channels.IOutboxChannel
+/// <summary>Sends replies to the <see cref="SlackReplyTarget"/> given to the inbox and stored with the claim.</summary>
+internal sealed class SlackOutboxChannel(SlackReplySender sender) : IOutboxChannel
 {
     public string Channel => SlackInbound.ChannelName;
 
@@ -14,5 +14,10 @@ internal sealed class SlackOutboxChannel(SlackReplySender sender) : Channels.IOu
     public Task SendAsync(string address, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken) =>
         JsonSerializer.Deserialize<SlackReplyTarget>(address) is { } target
             ? sender.SendAsync(target, replies, cancellationToken)
+            : Task.CompletedTask;
+
+    public Task SendApologyAsync(string address, CancellationToken cancellationToken) =>
+        JsonSerializer.Deserialize<SlackReplyTarget>(address) is { } target
+            ? sender.SendAsync(target, [SlackHelp.Apology], cancellationToken)
             : Task.CompletedTask;
 }

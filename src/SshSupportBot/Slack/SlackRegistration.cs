@@ -1,15 +1,17 @@
 using SshSupportBot.Channels;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using SshSupportBot.Storage;
+using SshSupportBot.Admin;
 
 namespace SshSupportBot.Slack;
 
-/// <summary>Adds the Slack adapter to the server when a bot token is configured.</summary>
+/// <summary>
+/// Adds the Slack adapter to the server when a bot token is configured: its client, its endpoints or Socket Mode links
+/// feeding the shared inbox, and its admin channel when Admin:SlackChannel is set.
+/// </summary>
 internal static class SlackRegistration
 {
     public static void AddSlack(this WebApplicationBuilder builder)
     {
-        var options = SlackOptions.From(builder.Configuration);
+        var options = SlackSettings.From(builder.Configuration);
         if (!options.IsConfigured)
         {
             return;
@@ -27,23 +29,24 @@ internal static class SlackRegistration
         }
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddRequestLimits(builder.Configuration);
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
-        services.TryAddSingleton<ITurnOutbox>(sp => new InMemoryTurnOutbox(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<Channels.OutboxDelivery>();
-        services.AddSingleton<Channels.IOutboxChannel, SlackOutboxChannel>();
+        services.AddInbox(builder.Configuration);
+        services.AddSingleton<SlackOutboxChannel>();
+        services.AddSingleton<IOutboxChannel>(sp => sp.GetRequiredService<SlackOutboxChannel>());
         // The default request logging prints full URLs, and a response_url is itself a credential.
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton(sp => new SlackApiClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(SlackApiClient.HttpClientName),
             options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackApiClient>>()));
         services.AddSingleton<SlackBotIdentity>();
-        services.AddSingleton<SlackTurnQueue>();
-        services.AddSingleton<SlackInbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackBotIdentity>());
+        services.AddSingleton<SlackIntake>();
         services.AddSingleton<SlackReplySender>();
         services.AddSingleton<SlackChoiceMarker>();
-        services.AddHostedService<SlackTurnWorker>();
+        if (builder.Configuration[$"{AdminSettings.Section}:SlackChannel"] is { Length: > 0 } adminChannel && !string.IsNullOrWhiteSpace(adminChannel))
+        {
+            services.AddKeyedSingleton<IHandoffNotifier>(AdminChannels.Key, (sp, _) => new SlackHandoffNotifier(
+                sp.GetRequiredService<SlackApiClient>(), adminChannel.Trim(), sp.GetRequiredService<ILogger<SlackHandoffNotifier>>()));
+        }
         if (options.SocketMode)
         {
             services.AddSingleton<SocketModeStatus>();
@@ -53,7 +56,7 @@ internal static class SlackRegistration
 
     public static void MapSlack(this WebApplication app)
     {
-        if (app.Services.GetService<SlackOptions>() is { HttpEndpoints: true })
+        if (app.Services.GetService<SlackSettings>() is { HttpEndpoints: true })
         {
             SlackHttpEndpoints.Map(app);
         }

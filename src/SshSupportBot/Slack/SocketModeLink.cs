@@ -12,42 +12,42 @@ namespace SshSupportBot.Slack;
 /// </summary>
 internal sealed class SocketModeLink : IAsyncDisposable
 {
-    private readonly ClientWebSocket socket = new();
-    private readonly SemaphoreSlim sendGate = new(1, 1);
-    private readonly TaskCompletionSource hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<string> disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource stop = new();
-    private readonly Func<SocketModeLink, SocketModeMessage, Task> onEnvelope;
-    private readonly ILogger logger;
-    private Task completion = Task.CompletedTask;
+    private readonly ClientWebSocket _socket = new();
+    private readonly SemaphoreSlim _sendGate = new(1, 1);
+    private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Func<SocketModeLink, SocketModeMessage, Task> _onEnvelope;
+    private readonly ILogger _logger;
+    private Task _completion = Task.CompletedTask;
 
     private SocketModeLink(int id, Func<SocketModeLink, SocketModeMessage, Task> onEnvelope, ILogger logger)
     {
         Id = id;
-        this.onEnvelope = onEnvelope;
-        this.logger = logger;
+        _onEnvelope = onEnvelope;
+        _logger = logger;
     }
 
     public int Id { get; }
 
     /// <summary>Completes when the link is gone, for whatever reason.</summary>
-    public Task Completion => completion;
+    public Task Completion => _completion;
 
     /// <summary>Completes with Slack's reason when it asked us to move to a new link.</summary>
-    public Task<string> DisconnectRequested => disconnect.Task;
+    public Task<string> DisconnectRequested => _disconnect.Task;
 
-    public static async Task<SocketModeLink> ConnectAsync(int id, Uri url, SlackOptions options, Func<SocketModeLink, SocketModeMessage, Task> onEnvelope, ILogger logger, CancellationToken ct)
+    public static async Task<SocketModeLink> ConnectAsync(int id, Uri url, SlackSettings options, Func<SocketModeLink, SocketModeMessage, Task> onEnvelope, ILogger logger, CancellationToken cancellationToken)
     {
         var link = new SocketModeLink(id, onEnvelope, logger);
         try
         {
-            link.socket.Options.KeepAliveInterval = options.SocketPingInterval;
-            link.socket.Options.KeepAliveTimeout = options.SocketPingTimeout;
-            using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            link._socket.Options.KeepAliveInterval = options.SocketPingInterval;
+            link._socket.Options.KeepAliveTimeout = options.SocketPingTimeout;
+            using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             connectTimeout.CancelAfter(options.HelloTimeout);
-            await link.socket.ConnectAsync(url, connectTimeout.Token);
-            link.completion = Task.Run(() => link.ReceiveLoopAsync(), CancellationToken.None);
-            await link.hello.Task.WaitAsync(connectTimeout.Token);
+            await link._socket.ConnectAsync(url, connectTimeout.Token);
+            link._completion = Task.Run(() => link.ReceiveLoopAsync(), CancellationToken.None);
+            await link._hello.Task.WaitAsync(connectTimeout.Token);
             return link;
         }
         catch
@@ -57,17 +57,17 @@ internal sealed class SocketModeLink : IAsyncDisposable
         }
     }
 
-    public async Task AckAsync(string envelopeId, object? payload, CancellationToken ct)
+    public async Task AckAsync(string envelopeId, object? payload, CancellationToken cancellationToken)
     {
         var ack = JsonSerializer.SerializeToUtf8Bytes(new { envelope_id = envelopeId, payload }, SlackJson.Options);
-        await sendGate.WaitAsync(ct);
+        await _sendGate.WaitAsync(cancellationToken);
         try
         {
-            await socket.SendAsync(ack, WebSocketMessageType.Text, endOfMessage: true, ct);
+            await _socket.SendAsync(ack, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
         }
         finally
         {
-            sendGate.Release();
+            _sendGate.Release();
         }
     }
 
@@ -76,19 +76,19 @@ internal sealed class SocketModeLink : IAsyncDisposable
         var buffer = new ArrayBufferWriter<byte>(8 * 1024);
         try
         {
-            while (!stop.IsCancellationRequested)
+            while (!_stop.IsCancellationRequested)
             {
                 buffer.ResetWrittenCount();
                 ValueWebSocketReceiveResult result;
                 do
                 {
-                    result = await socket.ReceiveAsync(buffer.GetMemory(4 * 1024), stop.Token);
+                    result = await _socket.ReceiveAsync(buffer.GetMemory(4 * 1024), _stop.Token);
                     buffer.Advance(result.Count);
                 }
                 while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    logger.LogInformation("Socket Mode link {LinkId} closed by Slack", Id);
+                    _logger.LogInformation("Socket Mode link {LinkId} closed by Slack", Id);
                     return;
                 }
                 await HandleAsync(buffer.WrittenMemory);
@@ -96,14 +96,14 @@ internal sealed class SocketModeLink : IAsyncDisposable
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
         {
-            if (!stop.IsCancellationRequested)
+            if (!_stop.IsCancellationRequested)
             {
-                logger.LogWarning("Socket Mode link {LinkId} lost: {Reason}", Id, e.Message);
+                _logger.LogWarning("Socket Mode link {LinkId} lost: {Reason}", Id, e.Message);
             }
         }
         finally
         {
-            hello.TrySetException(new WebSocketException("The link ended before Slack said hello."));
+            _hello.TrySetException(new WebSocketException("The link ended before Slack said hello."));
         }
     }
 
@@ -116,7 +116,7 @@ internal sealed class SocketModeLink : IAsyncDisposable
         }
         catch (JsonException)
         {
-            logger.LogWarning("Socket Mode link {LinkId} sent a frame that is not JSON; ignored", Id);
+            _logger.LogWarning("Socket Mode link {LinkId} sent a frame that is not JSON; ignored", Id);
             return;
         }
         switch (message)
@@ -124,59 +124,59 @@ internal sealed class SocketModeLink : IAsyncDisposable
             case null:
                 return;
             case { Type: "hello" }:
-                hello.TrySetResult();
+                _hello.TrySetResult();
                 return;
             case { Type: "disconnect" }:
-                logger.LogInformation("Socket Mode link {LinkId} asked to disconnect: {Reason}", Id, message.Reason);
-                disconnect.TrySetResult(message.Reason ?? "unknown");
+                _logger.LogInformation("Socket Mode link {LinkId} asked to disconnect: {Reason}", Id, message.Reason);
+                _disconnect.TrySetResult(message.Reason ?? "unknown");
                 return;
             case { EnvelopeId: not null }:
                 try
                 {
-                    await onEnvelope(this, message);
+                    await _onEnvelope(this, message);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "Socket Mode envelope {EnvelopeType} failed", message.Type);
+                    _logger.LogError(e, "Socket Mode envelope {EnvelopeType} failed", message.Type);
                 }
                 return;
             default:
-                logger.LogDebug("Socket Mode message {MessageType} ignored", message.Type);
+                _logger.LogDebug("Socket Mode message {MessageType} ignored", message.Type);
                 return;
         }
     }
 
     public async Task CloseAsync()
     {
-        if (socket.State == WebSocketState.Open)
+        if (_socket.State == WebSocketState.Open)
         {
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "replaced", timeout.Token);
-                await completion.WaitAsync(timeout.Token);
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "replaced", timeout.Token);
+                await _completion.WaitAsync(timeout.Token);
             }
             catch (Exception e) when (e is WebSocketException or OperationCanceledException or TimeoutException or IOException)
             {
             }
         }
-        await stop.CancelAsync();
-        socket.Abort();
+        await _stop.CancelAsync();
+        _socket.Abort();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        socket.Abort();
+        await _stop.CancelAsync();
+        _socket.Abort();
         try
         {
-            await completion;
+            await _completion;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
         }
-        socket.Dispose();
-        stop.Dispose();
-        sendGate.Dispose();
+        _socket.Dispose();
+        _stop.Dispose();
+        _sendGate.Dispose();
     }
 }

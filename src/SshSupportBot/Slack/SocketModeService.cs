@@ -1,51 +1,52 @@
+using SshSupportBot.Channels;
 using SshSupportBot.Common;
 using System.Text.Json;
 
 namespace SshSupportBot.Slack;
 
 /// <summary>
-/// Keeps <see cref="SlackOptions.SocketConnections"/> Socket Mode links open, started apart so Slack's periodic
+/// Keeps <see cref="SlackSettings.SocketConnections"/> Socket Mode links open, started apart so Slack's periodic
 /// refreshes do not hit all at once. A refresh opens the replacement first; a dropped or silent link is reopened with
 /// backoff. Envelopes from every link go through the same inbox, whose dedupe makes a re-delivery harmless.
 /// </summary>
-internal sealed class SocketModeService(SlackOptions options, SlackApiClient api, SlackInbox inbox, TimeProvider time, ILogger<SocketModeService> logger,
+internal sealed class SocketModeService(SlackSettings options, SlackApiClient api, SlackIntake intake, TimeProvider time, ILogger<SocketModeService> logger,
     SocketModeStatus status)
     : BackgroundService
 {
     private static readonly TimeSpan StableLink = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan RefreshGrace = TimeSpan.FromSeconds(10);
 
-    private int nextLinkId;
+    private int _nextLinkId;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.SocketConnections).Select(slot => Task.Run(() => RunSlotAsync(slot, stoppingToken), stoppingToken)));
 
-    private async Task RunSlotAsync(int slot, CancellationToken ct)
+    private async Task RunSlotAsync(int slot, CancellationToken cancellationToken)
     {
         SocketModeLink? current = null;
         try
         {
             if (slot > 0 && options.SocketStagger > TimeSpan.Zero)
             {
-                await Task.Delay(options.SocketStagger * slot, time, ct);
+                await Task.Delay(options.SocketStagger * slot, time, cancellationToken);
             }
             var failures = 0;
             var openedAt = time.GetUtcNow();
-            while (!ct.IsCancellationRequested)
+            while (!cancellationToken.IsCancellationRequested)
             {
                 if (current is null)
                 {
-                    current = await TryOpenAsync(slot, ct);
+                    current = await TryOpenAsync(slot, cancellationToken);
                     if (current is null)
                     {
                         failures++;
-                        await Task.Delay(Backoff.Delay(failures, options.ReconnectBaseDelay, options.ReconnectMaxDelay), time, ct);
+                        await Task.Delay(Backoff.Delay(failures, options.ReconnectBaseDelay, options.ReconnectMaxDelay), time, cancellationToken);
                         continue;
                     }
                     openedAt = time.GetUtcNow();
                 }
 
-                await Task.WhenAny(current.Completion, current.DisconnectRequested).WaitAsync(ct);
+                await Task.WhenAny(current.Completion, current.DisconnectRequested).WaitAsync(cancellationToken);
                 if (!current.DisconnectRequested.IsCompleted)
                 {
                     // Dropped, closed or aborted by the keep-alive watchdog: nothing to overlap with, reopen. Only a link
@@ -53,7 +54,7 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
                     await current.DisposeAsync();
                     current = null;
                     failures = time.GetUtcNow() - openedAt > StableLink ? 1 : failures + 1;
-                    await Task.Delay(Backoff.Delay(failures, options.ReconnectBaseDelay, options.ReconnectMaxDelay), time, ct);
+                    await Task.Delay(Backoff.Delay(failures, options.ReconnectBaseDelay, options.ReconnectMaxDelay), time, cancellationToken);
                     continue;
                 }
 
@@ -72,15 +73,15 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
                         await old.CloseAsync();
                         await old.DisposeAsync();
                         failures++;
-                        await Task.Delay(Backoff.Delay(failures + 3, options.ReconnectBaseDelay, options.ReconnectMaxDelay), time, ct);
+                        await Task.Delay(Backoff.Delay(failures + 3, options.ReconnectBaseDelay, options.ReconnectMaxDelay), time, cancellationToken);
                         continue;
                     default:
                         // warning / refresh_requested: the old link still delivers until Slack drops it, so open the new one
                         // first; if that fails, keep reading the old one until it goes (Slack gives it about ten seconds).
-                        current = await TryOpenAsync(slot, ct);
+                        current = await TryOpenAsync(slot, cancellationToken);
                         if (current is null)
                         {
-                            await Task.WhenAny(old.Completion, Task.Delay(RefreshGrace, time, ct));
+                            await Task.WhenAny(old.Completion, Task.Delay(RefreshGrace, time, cancellationToken));
                         }
                         else
                         {
@@ -92,7 +93,7 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
                 }
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
         finally
@@ -106,17 +107,17 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
         }
     }
 
-    private async Task<SocketModeLink?> TryOpenAsync(int slot, CancellationToken ct)
+    private async Task<SocketModeLink?> TryOpenAsync(int slot, CancellationToken cancellationToken)
     {
         try
         {
-            var opened = await api.OpenConnectionAsync(ct);
+            var opened = await api.OpenConnectionAsync(cancellationToken);
             if (opened.Url is null)
             {
                 throw new SlackApiException("apps.connections.open", "no_url");
             }
-            var id = Interlocked.Increment(ref nextLinkId);
-            var link = await SocketModeLink.ConnectAsync(id, new Uri(opened.Url), options, OnEnvelopeAsync, logger, ct);
+            var id = Interlocked.Increment(ref _nextLinkId);
+            var link = await SocketModeLink.ConnectAsync(id, new Uri(opened.Url), options, OnEnvelopeAsync, logger, cancellationToken);
 
             status.Opened();
             _ = link.Completion.ContinueWith(_ => status.Closed(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -127,7 +128,7 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
             logger.LogInformation("Socket Mode link {LinkId} open in slot {Slot}", id, slot);
             return link;
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Never log the URL: it carries a ticket that lets anyone receive our events.
             logger.LogWarning("Socket Mode slot {Slot} could not open a link: {Error}", slot, e is SlackApiException s ? s.Error : e.GetType().Name);
@@ -137,11 +138,11 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
 
     /// <summary>
     /// Claim and queue, then ack (Slack wants it within 3 s and re-delivers otherwise; the claim is one small write). An
-    /// envelope the store could not claim is not acked, so Slack delivers it again instead of it being lost.
+    /// envelope the store could not claim, or the full inbox did not take, is not acked, so Slack delivers it again instead of it being lost.
     /// </summary>
     private async Task OnEnvelopeAsync(SocketModeLink link, SocketModeMessage envelope)
     {
-        if (await AcceptAsync(envelope) == InboxResult.Unavailable)
+        if (await AcceptAsync(envelope) is InboxResult.Unavailable or InboxResult.Full)
         {
             return;
         }
@@ -172,7 +173,7 @@ internal sealed class SocketModeService(SlackOptions options, SlackApiClient api
             logger.LogDebug("Socket Mode envelope {EnvelopeType} ignored", envelope.Type);
             return InboxResult.Ignored;
         }
-        return await inbox.AcceptAsync(payload, $"envelope:{envelope.EnvelopeId}", CancellationToken.None);
+        return await intake.AcceptAsync(payload, $"envelope:{envelope.EnvelopeId}", CancellationToken.None);
     }
 
     private static object SlashAck(JsonElement? payload)

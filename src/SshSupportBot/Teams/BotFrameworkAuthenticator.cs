@@ -8,20 +8,20 @@ namespace SshSupportBot.Teams;
 /// OpenID metadata, issuer api.botframework.com, audience our app id, 5 minutes' skew, and the serviceurl claim
 /// equal to the activity's serviceUrl (otherwise a stolen token could send us replying anywhere).
 /// </summary>
-internal sealed class BotFrameworkAuthenticator(OpenIdKeyStore keyStore, TeamsOptions options, TimeProvider timeProvider)
+internal sealed class BotFrameworkAuthenticator(OpenIdKeyStore keyStore, TeamsSettings options, TimeProvider timeProvider)
 {
     public const string Issuer = "https://api.botframework.com";
     private const string BearerScheme = "Bearer ";
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
     /// <summary>Whether a request carries a bearer token at all: judged before its body is read.</summary>
     public static bool HasBearerToken(string? authorizationHeader) =>
         authorizationHeader is { } header && header.Length > BearerScheme.Length && header.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)
         && !string.IsNullOrWhiteSpace(header[BearerScheme.Length..]);
 
-    public async Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, string? serviceUrl, string? channelId, CancellationToken ct)
+    public async Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, string? serviceUrl, string? channelId, CancellationToken cancellationToken)
     {
         if (!HasBearerToken(authorizationHeader))
         {
@@ -31,7 +31,7 @@ internal sealed class BotFrameworkAuthenticator(OpenIdKeyStore keyStore, TeamsOp
         JsonWebToken token;
         try
         {
-            token = handler.ReadJsonWebToken(raw);
+            token = _handler.ReadJsonWebToken(raw);
         }
         catch (ArgumentException)
         {
@@ -41,7 +41,7 @@ internal sealed class BotFrameworkAuthenticator(OpenIdKeyStore keyStore, TeamsOp
         {
             return AuthenticationResult.Unauthorized("algorithm not allowed");
         }
-        if (string.IsNullOrEmpty(token.Kid) || await keyStore.FindAsync(token.Kid, ct) is not { } key)
+        if (string.IsNullOrEmpty(token.Kid) || await keyStore.FindAsync(token.Kid, cancellationToken) is not { } key)
         {
             return AuthenticationResult.Unauthorized("unknown signing key");
         }
@@ -61,7 +61,7 @@ internal sealed class BotFrameworkAuthenticator(OpenIdKeyStore keyStore, TeamsOp
             ValidateIssuerSigningKey = true,
             LifetimeValidator = ValidateLifetime,
         };
-        var result = await handler.ValidateTokenAsync(raw, parameters);
+        var result = await _handler.ValidateTokenAsync(raw, parameters);
         if (!result.IsValid)
         {
             return AuthenticationResult.Unauthorized(result.Exception?.GetType().Name ?? "invalid token");

@@ -17,7 +17,7 @@ internal sealed class ConnectorClient(HttpClient http, ConnectorTokenProvider to
         [HttpStatusCode.TooManyRequests, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
     /// <param name="withToken">Only for a serviceUrl that arrived on an authenticated activity: the token must never go elsewhere.</param>
-    public async Task<bool> ReplyAsync(string serviceUrl, string conversationId, string? replyToId, Activity reply, bool withToken, CancellationToken ct)
+    public async Task<bool> ReplyAsync(string serviceUrl, string conversationId, string? replyToId, Activity reply, bool withToken, CancellationToken cancellationToken)
     {
         var url = ReplyUrl(serviceUrl, conversationId, replyToId);
         for (var attempt = 1; ; attempt++)
@@ -25,12 +25,12 @@ internal sealed class ConnectorClient(HttpClient http, ConnectorTokenProvider to
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(reply, options: BotFrameworkJson.Options) };
             if (withToken)
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(ct));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellationToken));
             }
             TimeSpan? retryAfter;
             try
             {
-                using var response = await http.SendAsync(request, ct);
+                using var response = await http.SendAsync(request, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return true;
@@ -56,7 +56,7 @@ internal sealed class ConnectorClient(HttpClient http, ConnectorTokenProvider to
                 retryAfter = null;
                 logger.LogWarning("The connector refused the connection; retrying reply in {ConversationId} (attempt {Attempt})", conversationId, attempt);
             }
-            await Task.Delay(policy.DelayFor(attempt, retryAfter), timeProvider, ct);
+            await Task.Delay(policy.DelayFor(attempt, retryAfter), timeProvider, cancellationToken);
         }
     }
 

@@ -6,25 +6,25 @@ namespace SshSupportBot.Teams;
 /// The client-credentials token the Bot Connector wants on our replies, cached until shortly before it expires
 /// (a token request per reply would add latency and risk throttling by Entra ID).
 /// </summary>
-internal sealed class ConnectorTokenProvider(HttpClient http, TeamsOptions options, TimeProvider timeProvider, ILogger<ConnectorTokenProvider> logger)
+internal sealed class ConnectorTokenProvider(HttpClient http, TeamsSettings options, TimeProvider timeProvider, ILogger<ConnectorTokenProvider> logger)
 {
     public const string Scope = "https://api.botframework.com/.default";
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private string? token;
-    private DateTimeOffset renewAt;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private string? _token;
+    private DateTimeOffset _renewAt;
 
-    public async Task<string> GetTokenAsync(CancellationToken ct)
+    public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
     {
-        if (token is { } cached && timeProvider.GetUtcNow() < renewAt)
+        if (_token is { } cached && timeProvider.GetUtcNow() < _renewAt)
         {
             return cached;
         }
-        await gate.WaitAsync(ct);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (token is { } fresh && timeProvider.GetUtcNow() < renewAt)
+            if (_token is { } fresh && timeProvider.GetUtcNow() < _renewAt)
             {
                 return fresh;
             }
@@ -35,25 +35,25 @@ internal sealed class ConnectorTokenProvider(HttpClient http, TeamsOptions optio
                 ["client_secret"] = options.ResolveAppPassword() ?? "",
                 ["scope"] = Scope,
             });
-            using var response = await http.PostAsync(options.ResolveTokenEndpoint(), form, ct);
+            using var response = await http.PostAsync(options.ResolveTokenEndpoint(), form, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 logger.LogError("The token endpoint refused the client credentials with {StatusCode}", (int)response.StatusCode);
                 throw new HttpRequestException($"token endpoint answered {(int)response.StatusCode}", null, response.StatusCode);
             }
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             var accessToken = body.RootElement.GetProperty("access_token").GetString()
                 ?? throw new InvalidOperationException("the token endpoint returned no access_token");
             var lifetime = body.RootElement.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds)
                 ? TimeSpan.FromSeconds(seconds)
                 : TimeSpan.FromMinutes(30);
-            token = accessToken;
-            renewAt = timeProvider.GetUtcNow() + (lifetime > RenewBefore * 2 ? lifetime - RenewBefore : lifetime / 2);
+            _token = accessToken;
+            _renewAt = timeProvider.GetUtcNow() + (lifetime > RenewBefore * 2 ? lifetime - RenewBefore : lifetime / 2);
             return accessToken;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 }

@@ -1,12 +1,12 @@
-using SshSupportBot.Conversations;
 using SshSupportBot.Channels;
 using System.Text.Json;
 
 namespace SshSupportBot.Teams;
 
 /// <summary>
-/// <c>POST /api/messages</c>: authenticate, map, enqueue, acknowledge. The turn itself runs in
-/// <see cref="TeamsWorker"/> so the connector gets its answer well within its 15-second budget.
+/// <c>POST /api/messages</c>: authenticate, map, hand to the shared <see cref="ChannelInbox"/>, acknowledge. The turn itself
+/// runs on the inbox's workers so the connector gets its answer well within its 15-second budget; a full inbox or an
+/// unreachable store answers 503 and the connector sends the activity again.
 /// </summary>
 internal static class TeamsEndpoint
 {
@@ -17,14 +17,15 @@ internal static class TeamsEndpoint
 
     public static async Task<IResult> HandleAsync(
         HttpContext context,
-        TeamsOptions options,
+        TeamsSettings options,
         BotFrameworkAuthenticator authenticator,
-        TeamsWorkQueue queue,
+        ChannelInbox inbox,
+        TeamsOutboxChannel channel,
+        TeamsGreeting greeting,
         UnauthenticatedRequestGate gate,
         OperationsSettings limits,
-        Storage.ITurnOutbox outbox,
         ILoggerFactory loggers,
-        CancellationToken ct)
+        CancellationToken cancellationToken)
     {
         var request = context.Request;
         var logger = loggers.CreateLogger(typeof(TeamsEndpoint).FullName!);
@@ -65,7 +66,7 @@ internal static class TeamsEndpoint
         var authenticated = false;
         if (!options.AllowUnauthenticated)
         {
-            var verdict = await authenticator.AuthenticateAsync(authorization, activity.ServiceUrl, activity.ChannelId, ct);
+            var verdict = await authenticator.AuthenticateAsync(authorization, activity.ServiceUrl, activity.ChannelId, cancellationToken);
             if (!verdict.Succeeded)
             {
                 logger.LogWarning("Refused a Bot Framework request with {StatusCode}: {Reason}", verdict.StatusCode, verdict.Reason);
@@ -85,31 +86,20 @@ internal static class TeamsEndpoint
             logger.LogDebug("Ignoring activity {ActivityId} of type {ActivityType}: {Why}", activity.Id, activity.Type, ignore.Why);
             return InvokeOrAccepted(activity);
         }
-        var item = new TeamsWorkItem(activity, action, authenticated);
-        if (action is InboundAction.Turn turn && !string.IsNullOrEmpty(turn.Message.EventId))
+        InboxWork work = action switch
         {
-            // Claimed before the acknowledgement: while the store is down the connector is asked to re-send, never answered twice.
-            Storage.OutboxClaim claim;
-            try
-            {
-                claim = await outbox.ClaimAsync(Conversations.OutboxRecord.KeyFor(turn.Message), TeamsOutboxChannel.Address(activity, authenticated), ct);
-            }
-            catch (Storage.StorageUnavailableException)
-            {
+            InboundAction.Turn turn => new InboxTurn(turn.Message, TeamsOutboxChannel.Address(activity, authenticated), channel),
+            InboundAction.Greet greet => greeting.For(activity, greet.Members, authenticated),
+            _ => throw new InvalidOperationException($"Unexpected inbound action {action.GetType().Name}"),
+        };
+        switch (await inbox.AcceptAsync(work, cancellationToken))
+        {
+            case InboxResult.Unavailable:
                 logger.LogWarning("Store unreachable; asking the connector to re-send activity {ActivityId}", activity.Id);
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-            }
-            if (claim.Decision is Storage.OutboxDecision.Done or Storage.OutboxDecision.InProgress)
-            {
-                logger.LogInformation("Skipping activity {ActivityId}: already answered ({Decision})", activity.Id, claim.Decision);
-                return InvokeOrAccepted(activity);
-            }
-            item = item with { RecordedReplies = claim.Replies };
-        }
-        if (!queue.TryEnqueue(item))
-        {
-            logger.LogWarning("Work queue full; asking the connector to re-send activity {ActivityId}", activity.Id);
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            case InboxResult.Full:
+                logger.LogWarning("Inbox full; asking the connector to re-send activity {ActivityId}", activity.Id);
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
         return InvokeOrAccepted(activity);
     }

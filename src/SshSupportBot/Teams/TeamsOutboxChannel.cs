@@ -5,10 +5,10 @@ using SshSupportBot.Conversations;
 namespace SshSupportBot.Teams;
 
 /// <summary>
-/// Sends a recorded reply to the conversation stored with the claim. The connector never re-delivers an activity it
-/// had a 202 for, so after a crash this sweep is the only way the reply still arrives.
+/// Sends to the conversation given to the inbox and stored with the claim. The connector never re-delivers an activity
+/// it had a 202 for, so after a crash the outbox sweep through here is the only way the reply still arrives.
 /// </summary>
-internal sealed class TeamsOutboxChannel(ConnectorClient connector) : Channels.IOutboxChannel
+internal sealed class TeamsOutboxChannel(ConnectorClient connector) : IOutboxChannel
 {
     /// <summary>What rendering and posting a reply need of the incoming activity; its text stays out of the store.</summary>
     private sealed record StoredAddress(Activity Incoming, bool Authenticated);
@@ -27,18 +27,22 @@ internal sealed class TeamsOutboxChannel(ConnectorClient connector) : Channels.I
         Locale = incoming.Locale,
     }, authenticated), BotFrameworkJson.Options);
 
-    public async Task SendAsync(string address, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken)
+    public Task SendAsync(string address, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken) =>
+        SendRenderedAsync(address, incoming => replies.SelectMany(reply => TeamsReplyRenderer.Render(reply, incoming)), cancellationToken);
+
+    public Task SendApologyAsync(string address, CancellationToken cancellationToken) =>
+        SendRenderedAsync(address, incoming => [TeamsReplyRenderer.Apology(incoming)], cancellationToken);
+
+    /// <summary>Posts what <paramref name="render"/> makes of the stored incoming activity, as replies to it.</summary>
+    public async Task SendRenderedAsync(string address, Func<Activity, IEnumerable<Activity>> render, CancellationToken cancellationToken)
     {
         if (JsonSerializer.Deserialize<StoredAddress>(address, BotFrameworkJson.Options) is not { Incoming: { ServiceUrl: { } serviceUrl, Conversation.Id: { } conversationId } incoming } stored)
         {
             return;
         }
-        foreach (var reply in replies)
+        foreach (var outbound in render(incoming))
         {
-            foreach (var outbound in TeamsReplyRenderer.Render(reply, incoming))
-            {
-                await connector.ReplyAsync(serviceUrl, conversationId, incoming.Id, outbound, stored.Authenticated, cancellationToken);
-            }
+            await connector.ReplyAsync(serviceUrl, conversationId, incoming.Id, outbound, stored.Authenticated, cancellationToken);
         }
     }
 }

@@ -1,6 +1,6 @@
 using SshSupportBot.Channels;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using SshSupportBot.Storage;
+using Microsoft.Extensions.Configuration;
+using SshSupportBot.Admin;
 
 namespace SshSupportBot.Teams;
 
@@ -9,7 +9,7 @@ internal static class TeamsRegistration
 {
     public static void AddTeams(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
+        var options = builder.Configuration.GetSection(TeamsSettings.SectionName).Get<TeamsSettings>() ?? new TeamsSettings();
         if (!options.IsConfigured)
         {
             return;
@@ -31,13 +31,11 @@ internal static class TeamsRegistration
 
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddRequestLimits(builder.Configuration);
+        services.AddInbox(builder.Configuration);
         services.AddSingleton(new ConnectorRetryPolicy());
-        services.AddSingleton<TeamsWorkQueue>();
-        services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
-        services.TryAddSingleton<ITurnOutbox>(sp => new InMemoryTurnOutbox(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<Channels.OutboxDelivery>();
-        services.AddSingleton<Channels.IOutboxChannel, TeamsOutboxChannel>();
+        services.AddSingleton<TeamsOutboxChannel>();
+        services.AddSingleton<IOutboxChannel>(sp => sp.GetRequiredService<TeamsOutboxChannel>());
+        services.AddSingleton<TeamsGreeting>();
         services.AddHttpClient(nameof(OpenIdKeyStore), c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(nameof(ConnectorTokenProvider), c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));
@@ -48,12 +46,25 @@ internal static class TeamsRegistration
         services.AddSingleton<ConnectorClient>(sp => ActivatorUtilities.CreateInstance<ConnectorClient>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient))));
         services.AddSingleton<BotFrameworkAuthenticator>();
-        services.AddHostedService<TeamsWorker>();
+        AddAdminChannel(services, builder.Configuration, options);
+    }
+
+    /// <summary>Hand-offs go to Admin:TeamsConversation at Admin:TeamsServiceUrl when both are set.</summary>
+    private static void AddAdminChannel(IServiceCollection services, IConfiguration configuration, TeamsSettings settings)
+    {
+        var admin = configuration.GetSection(AdminSettings.Section);
+        if (admin["TeamsConversation"] is not { } conversation || string.IsNullOrWhiteSpace(conversation)
+            || admin["TeamsServiceUrl"] is not { } serviceUrl || string.IsNullOrWhiteSpace(serviceUrl))
+        {
+            return;
+        }
+        services.AddKeyedSingleton<IHandoffNotifier>(AdminChannels.Key, (sp, _) => new TeamsHandoffNotifier(sp.GetRequiredService<ConnectorClient>(),
+            serviceUrl.Trim(), conversation.Trim(), withToken: !settings.AllowUnauthenticated, sp.GetRequiredService<ILogger<TeamsHandoffNotifier>>()));
     }
 
     public static void MapTeams(this WebApplication app)
     {
-        if (app.Services.GetService<TeamsOptions>() is not { } options)
+        if (app.Services.GetService<TeamsSettings>() is not { } options)
         {
             return;
         }

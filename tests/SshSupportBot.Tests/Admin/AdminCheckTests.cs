@@ -9,7 +9,7 @@ namespace SshSupportBot.Tests.Admin;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class AdminCheckTests : IDisposable
 {
-    private static readonly AdminSettings Admins = new() { SlackUserIds = ["UADMIN"], TeamsUserIds = ["29:admin"] };
+    private static readonly AdminSettings Admins = new() { UserIds = new Dictionary<string, IReadOnlyList<string>> { ["slack"] = ["UADMIN"], ["teams"] = ["29:admin"] } };
     private readonly AccountTree accounts = new();
 
     public void Dispose() => accounts.Dispose();

@@ -1,3 +1,4 @@
+using SshSupportBot.Languages;
 using Microsoft.Extensions.DependencyInjection;
 using SshSupportBot.Conversations;
 using Microsoft.Extensions.Configuration;

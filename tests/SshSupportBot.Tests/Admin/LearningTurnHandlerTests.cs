@@ -134,7 +134,7 @@ public sealed class LearningTurnHandlerTests
     [Fact]
     public async Task Admin_commands_are_refused_politely_to_everyone_else_and_audited()
     {
-        using var bot = new LearningBot(new AdminSettings { SlackUserIds = ["UADMIN"] });
+        using var bot = new LearningBot(new AdminSettings { UserIds = new Dictionary<string, IReadOnlyList<string>> { ["slack"] = ["UADMIN"] } });
 
         var refused = await bot.SendAsync("admin stats", user: "USOMEONE");
         var allowed = await bot.SendAsync("admin stats", user: "UADMIN");
@@ -146,7 +146,7 @@ public sealed class LearningTurnHandlerTests
     [Fact]
     public async Task An_admin_lists_the_unanswered_questions_and_assigns_one_in_chat()
     {
-        using var bot = new LearningBot(new AdminSettings { SlackUserIds = ["UADMIN"] });
+        using var bot = new LearningBot(new AdminSettings { UserIds = new Dictionary<string, IReadOnlyList<string>> { ["slack"] = ["UADMIN"] } });
         await bot.SendAsync("what is the best pizza in tokyo");
         var id = (await bot.Store.PendingAsync(CancellationToken.None)).Single().Id;
 

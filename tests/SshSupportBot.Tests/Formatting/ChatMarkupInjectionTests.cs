@@ -114,7 +114,7 @@ public sealed class ChatMarkupInjectionTests
     public async Task A_handoff_summary_reaches_the_slack_admin_channel_inert()
     {
         await using var slack = await FakeSlack.StartAsync();
-        var client = new SlackApiClient(new HttpClient(), SlackOptions.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        var client = new SlackApiClient(new HttpClient(), SlackSettings.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
             .AddInMemoryCollection(SlackTestHost.HttpSettings(slack)).Build()), TimeProvider.System, NullLogger<SlackApiClient>.Instance);
         using var bot = new LearningBot();
         await bot.SendAsync(Hostile + " how do I generate an ssh key");
@@ -138,7 +138,7 @@ public sealed class ChatMarkupInjectionTests
         var handler = new RecordingHandler();
         var http = new HttpClient(handler);
         var connector = new ConnectorClient(http,
-            new ConnectorTokenProvider(http, new TeamsOptions(), TimeProvider.System, NullLogger<ConnectorTokenProvider>.Instance),
+            new ConnectorTokenProvider(http, new TeamsSettings(), TimeProvider.System, NullLogger<ConnectorTokenProvider>.Instance),
             new ConnectorRetryPolicy(), TimeProvider.System, NullLogger<ConnectorClient>.Instance);
         using var bot = new LearningBot();
         await bot.SendAsync(HostileRequest);
@@ -166,7 +166,7 @@ public sealed class ChatMarkupInjectionTests
     [Fact]
     public async Task A_declined_question_listed_by_admin_unanswered_is_inert_on_both_channels()
     {
-        using var bot = new LearningBot(new AdminSettings { SlackUserIds = ["UADMIN"] });
+        using var bot = new LearningBot(new AdminSettings { UserIds = new Dictionary<string, IReadOnlyList<string>> { ["slack"] = ["UADMIN"] } });
         await bot.SendAsync("what is the best pizza in tokyo " + Hostile);
 
         var unanswered = await bot.SendAsync("admin unanswered", user: "UADMIN");

@@ -70,8 +70,8 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
             // What the outbox decided shows in a failure message.
             ["Logging__LogLevel__SshSupportBot.Channels.OutboxSweeper"] = "Information",
             ["Logging__LogLevel__SshSupportBot.Channels.OutboxDelivery"] = "Debug",
-            ["Logging__LogLevel__SshSupportBot.Slack.SlackInbox"] = "Information",
-            ["Logging__LogLevel__SshSupportBot.Slack.SlackTurnWorker"] = "Information",
+            ["Logging__LogLevel__SshSupportBot.Channels.ChannelInbox"] = "Information",
+            ["Logging__LogLevel__SshSupportBot.Channels.InboxWorkers"] = "Information",
         };
         if (crashAt is not null)
         {

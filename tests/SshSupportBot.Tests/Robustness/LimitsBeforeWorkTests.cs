@@ -83,7 +83,7 @@ public sealed class LimitsBeforeWorkTests : IAsyncLifetime
             held.Add(await HeldRequest.OpenAsync(host.BaseUrl, "slack/events", 1_000, FreshSlackHeaders(), bodyBytesSent: 10));
         }
         // The three are inside the gate once the server has taken their headers.
-        var gate = (Channels.UnauthenticatedRequestGate)host.Services.GetService(typeof(Channels.UnauthenticatedRequestGate))!;
+        var gate = (SshSupportBot.Channels.UnauthenticatedRequestGate)host.Services.GetService(typeof(SshSupportBot.Channels.UnauthenticatedRequestGate))!;
         var deadline = DateTime.UtcNow + Quickly;
         while (gate.Available > 0 && DateTime.UtcNow < deadline)
         {

@@ -9,24 +9,24 @@ namespace SshSupportBot.Tests.Slack;
 public sealed class SlackApiClientTests : IAsyncLifetime
 {
     private static readonly SlackMessage Hello = new("hello", [new SectionBlock(TextObject.Mrkdwn("hello"))]);
-    private FakeSlack slack = null!;
-    private readonly RecordingTimeProvider time = new(DateTimeOffset.UnixEpoch);
+    private FakeSlack _slack = null!;
+    private readonly RecordingTimeProvider _time = new(DateTimeOffset.UnixEpoch);
 
-    public async Task InitializeAsync() => slack = await FakeSlack.StartAsync();
+    public async Task InitializeAsync() => _slack = await FakeSlack.StartAsync();
 
-    public async Task DisposeAsync() => await slack.DisposeAsync();
+    public async Task DisposeAsync() => await _slack.DisposeAsync();
 
     private SlackApiClient Client(Uri? baseUrl = null, TimeSpan? timeout = null, TimeSpan? interval = null) => new(
         new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(10) },
-        new SlackOptions { BotToken = "xoxb-test", AppToken = "xapp-test", ApiBaseUrl = baseUrl ?? slack.ApiBaseUrl, MessageInterval = interval ?? TimeSpan.Zero, ReconnectBaseDelay = TimeSpan.FromMilliseconds(100) },
-        time, NullLogger<SlackApiClient>.Instance);
+        new SlackSettings { BotToken = "xoxb-test", AppToken = "xapp-test", ApiBaseUrl = baseUrl ?? _slack.ApiBaseUrl, MessageInterval = interval ?? TimeSpan.Zero, ReconnectBaseDelay = TimeSpan.FromMilliseconds(100) },
+        _time, NullLogger<SlackApiClient>.Instance);
 
     [Fact]
     public async Task Post_message_sends_channel_thread_text_and_blocks_with_the_bot_token()
     {
         var result = await Client().PostMessageAsync("C1", Hello, "111.222", CancellationToken.None);
 
-        var call = Assert.Single(slack.CallsTo("chat.postMessage"));
+        var call = Assert.Single(_slack.CallsTo("chat.postMessage"));
         Assert.Equal("Bearer xoxb-test", call.Authorization);
         Assert.Equal("C1", call.Body.GetProperty("channel").GetString());
         Assert.Equal("111.222", call.Body.GetProperty("thread_ts").GetString());
@@ -38,25 +38,25 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Ok_false_becomes_a_typed_error_and_is_not_retried()
     {
-        slack.Script("chat.postMessage", 200, """{"ok":false,"error":"channel_not_found"}""");
+        _slack.Script("chat.postMessage", 200, """{"ok":false,"error":"channel_not_found"}""");
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() => Client().PostMessageAsync("C404", Hello, null, CancellationToken.None));
 
         Assert.Equal("channel_not_found", error.Error);
         Assert.Equal("chat.postMessage", error.Method);
-        Assert.Single(slack.CallsTo("chat.postMessage"));
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
     }
 
     [Fact]
     public async Task A_429_is_retried_after_the_retry_after_delay_and_the_message_is_sent_once()
     {
-        slack.Script("chat.postMessage", 429, """{"ok":false,"error":"ratelimited"}""", retryAfter: TimeSpan.FromSeconds(7));
+        _slack.Script("chat.postMessage", 429, """{"ok":false,"error":"ratelimited"}""", retryAfter: TimeSpan.FromSeconds(7));
 
         await Client().PostMessageAsync("C1", Hello, null, CancellationToken.None);
 
-        Assert.Equal([429, 200], slack.CallsTo("chat.postMessage").Select(c => c.Status));
-        Assert.Contains(TimeSpan.FromSeconds(7), time.Delays);
-        Assert.Single(slack.Posts);
+        Assert.Equal([429, 200], _slack.CallsTo("chat.postMessage").Select(c => c.Status));
+        Assert.Contains(TimeSpan.FromSeconds(7), _time.Delays);
+        Assert.Single(_slack.Posts);
     }
 
     [Fact]
@@ -64,26 +64,26 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     {
         for (var i = 0; i < 10; i++)
         {
-            slack.Script("chat.postMessage", 429, """{"ok":false,"error":"ratelimited"}""", retryAfter: TimeSpan.FromSeconds(1));
+            _slack.Script("chat.postMessage", 429, """{"ok":false,"error":"ratelimited"}""", retryAfter: TimeSpan.FromSeconds(1));
         }
 
         var error = await Assert.ThrowsAsync<SlackRateLimitedException>(() => Client().PostMessageAsync("C1", Hello, null, CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromSeconds(1), error.RetryAfter);
-        Assert.Equal(new SlackOptions().MaxApiAttempts, slack.CallsTo("chat.postMessage").Count);
-        Assert.Empty(slack.Posts);
+        Assert.Equal(new SlackSettings().MaxApiAttempts, _slack.CallsTo("chat.postMessage").Count);
+        Assert.Empty(_slack.Posts);
     }
 
     [Fact]
     public async Task A_request_that_timed_out_after_sending_is_not_sent_again()
     {
-        slack.Script("chat.postMessage", 200, """{"ok":true,"ts":"1.1"}""", delay: TimeSpan.FromSeconds(3));
+        _slack.Script("chat.postMessage", 200, """{"ok":true,"ts":"1.1"}""", delay: TimeSpan.FromSeconds(3));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(timeout: TimeSpan.FromSeconds(1)).PostMessageAsync("C1", Hello, null, CancellationToken.None));
 
         // The client has given up, so any retry would already have been sent; Slack may well have taken the first one.
-        await slack.Changed.WaitUntilAsync(() => slack.Arrivals.Contains("chat.postMessage"), TimeSpan.FromSeconds(10), "the request to reach the fake");
-        Assert.Single(slack.Arrivals, m => m == "chat.postMessage");
+        await _slack.Changed.WaitUntilAsync(() => _slack.Arrivals.Contains("chat.postMessage"), TimeSpan.FromSeconds(10), "the request to reach the fake");
+        Assert.Single(_slack.Arrivals, m => m == "chat.postMessage");
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => Client(new Uri($"http://127.0.0.1:{port}/api/")).AuthTestAsync(CancellationToken.None));
 
         Assert.Equal(HttpRequestError.ConnectionError, error.HttpRequestError);
-        Assert.Equal(new SlackOptions().MaxApiAttempts - 1, time.Delays.Count);
+        Assert.Equal(new SlackSettings().MaxApiAttempts - 1, _time.Delays.Count);
     }
 
     [Fact]
@@ -107,10 +107,10 @@ public sealed class SlackApiClientTests : IAsyncLifetime
 
         await client.PostMessageAsync("C1", Hello, null, CancellationToken.None);
         await client.PostMessageAsync("C2", Hello, null, CancellationToken.None);
-        Assert.Empty(time.Delays);
+        Assert.Empty(_time.Delays);
         await client.PostMessageAsync("C1", Hello, null, CancellationToken.None);
 
-        Assert.Equal([TimeSpan.FromSeconds(1)], time.Delays);
+        Assert.Equal([TimeSpan.FromSeconds(1)], _time.Delays);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         var opened = await Client().OpenConnectionAsync(CancellationToken.None);
 
         Assert.StartsWith("ws://127.0.0.1:", opened.Url);
-        Assert.Equal("Bearer xapp-test", Assert.Single(slack.CallsTo("apps.connections.open")).Authorization);
+        Assert.Equal("Bearer xapp-test", Assert.Single(_slack.CallsTo("apps.connections.open")).Authorization);
     }
 
     [Fact]
@@ -131,8 +131,8 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         await client.PostEphemeralAsync("C1", "U1", Hello, null, CancellationToken.None);
         var auth = await client.AuthTestAsync(CancellationToken.None);
 
-        Assert.Equal(["chat.update", "chat.postEphemeral", "auth.test"], slack.Calls.Select(c => c.Method));
-        Assert.Equal("U1", slack.CallsTo("chat.postEphemeral")[0].Body.GetProperty("user").GetString());
+        Assert.Equal(["chat.update", "chat.postEphemeral", "auth.test"], _slack.Calls.Select(c => c.Method));
+        Assert.Equal("U1", _slack.CallsTo("chat.postEphemeral")[0].Body.GetProperty("user").GetString());
         Assert.Equal("UBOT", auth.UserId);
     }
 

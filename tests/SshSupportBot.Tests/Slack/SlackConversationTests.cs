@@ -7,17 +7,17 @@ namespace SshSupportBot.Tests.Slack;
 /// <summary>The real server and knowledge base, driven the way a lab member uses Slack: mentions, buttons and pastes in one thread.</summary>
 public sealed class SlackConversationFixture : IAsyncLifetime
 {
-    private ServeHost? host;
+    private ServeHost? _host;
 
     internal FakeSlack Slack { get; private set; } = null!;
 
-    internal HttpClient Client => host!.Client;
+    internal HttpClient Client => _host!.Client;
 
     public async Task InitializeAsync()
     {
         _ = TrainedBot.Runtime;
         Slack = await FakeSlack.StartAsync();
-        host = await ServeHost.StartAsync(
+        _host = await ServeHost.StartAsync(
         [
             "--Slack:BotToken=xoxb-conversation",
             $"--Slack:SigningSecret={SlackTestHost.SigningSecret}",
@@ -28,9 +28,9 @@ public sealed class SlackConversationFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (host is not null)
+        if (_host is not null)
         {
-            await host.DisposeAsync();
+            await _host.DisposeAsync();
         }
         await Slack.DisposeAsync();
     }

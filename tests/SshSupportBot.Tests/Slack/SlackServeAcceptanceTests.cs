@@ -6,16 +6,16 @@ namespace SshSupportBot.Tests.Slack;
 /// <summary>The real server over HTTP, with a signing secret and the fake as Slack's API.</summary>
 public sealed class SlackServeFixture : IAsyncLifetime
 {
-    private ServeHost? host;
+    private ServeHost? _host;
 
     internal FakeSlack Slack { get; private set; } = null!;
 
-    internal HttpClient Client => host!.Client;
+    internal HttpClient Client => _host!.Client;
 
     public async Task InitializeAsync()
     {
         Slack = await FakeSlack.StartAsync();
-        host = await ServeHost.StartAsync(
+        _host = await ServeHost.StartAsync(
         [
             "--Slack:BotToken=xoxb-acceptance",
             $"--Slack:SigningSecret={SlackTestHost.SigningSecret}",
@@ -25,9 +25,9 @@ public sealed class SlackServeFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (host is not null)
+        if (_host is not null)
         {
-            await host.DisposeAsync();
+            await _host.DisposeAsync();
         }
         await Slack.DisposeAsync();
     }

@@ -5,17 +5,17 @@ namespace SshSupportBot.Tests.Slack;
 /// <summary>The real server in Socket Mode against the fake: links that drop or go silent are replaced, no event lost or answered twice.</summary>
 public sealed class SlackSocketModeAcceptanceTests : IAsyncLifetime
 {
-    private FakeSlack slack = null!;
-    private ServeHost? host;
+    private FakeSlack _slack = null!;
+    private ServeHost? _host;
 
     public async Task InitializeAsync()
     {
-        slack = await FakeSlack.StartAsync();
-        host = await ServeHost.StartAsync(
+        _slack = await FakeSlack.StartAsync();
+        _host = await ServeHost.StartAsync(
         [
             "--Slack:BotToken=xoxb-acceptance",
             "--Slack:AppToken=xapp-acceptance",
-            $"--Slack:ApiBaseUrl={slack.ApiBaseUrl.AbsoluteUri}",
+            $"--Slack:ApiBaseUrl={_slack.ApiBaseUrl.AbsoluteUri}",
             "--Slack:SocketConnections=1",
             "--Slack:SocketPingInterval=00:00:00.100",
             "--Slack:SocketPingTimeout=00:00:00.300",
@@ -26,24 +26,24 @@ public sealed class SlackSocketModeAcceptanceTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (host is not null)
+        if (_host is not null)
         {
-            await host.DisposeAsync();
+            await _host.DisposeAsync();
         }
-        await slack.DisposeAsync();
+        await _slack.DisposeAsync();
     }
 
     private async Task<FakeSocket> EstablishedSocketAsync(int index)
     {
-        await slack.Changed.WaitUntilAsync(() => slack.Sockets.Count > index, what: $"socket {index}");
-        var socket = slack.Sockets[index];
+        await _slack.Changed.WaitUntilAsync(() => _slack.Sockets.Count > index, what: $"socket {index}");
+        var socket = _slack.Sockets[index];
         await socket.SendEnvelopeAsync($"probe-{index}", "probe", new { });
-        await slack.Changed.WaitUntilAsync(() => socket.AckedEnvelopes.Contains($"probe-{index}"), what: $"the probe ack on socket {index}");
+        await _slack.Changed.WaitUntilAsync(() => socket.AckedEnvelopes.Contains($"probe-{index}"), what: $"the probe ack on socket {index}");
         return socket;
     }
 
     private IReadOnlyList<ApiCall> PostsIn(string threadTs) =>
-        slack.Posts.Where(p => p.Body.GetProperty("thread_ts").GetString() == threadTs).ToList();
+        _slack.Posts.Where(p => p.Body.GetProperty("thread_ts").GetString() == threadTs).ToList();
 
     private static Task MentionAsync(FakeSocket socket, string envelopeId, string eventId, string ts) =>
         socket.SendEnvelopeAsync(envelopeId, "events_api", SlackPayloads.AppMention(eventId, "<@UBOT> Permission denied (publickey)", ts: ts));
@@ -53,19 +53,19 @@ public sealed class SlackSocketModeAcceptanceTests : IAsyncLifetime
     {
         var first = await EstablishedSocketAsync(0);
         await MentionAsync(first, "env-1", "Ev-s1", "9.1");
-        await slack.Changed.WaitUntilAsync(() => PostsIn("9.1").Count == 1, what: "the first answer");
+        await _slack.Changed.WaitUntilAsync(() => PostsIn("9.1").Count == 1, what: "the first answer");
 
         first.Drop();
         var second = await EstablishedSocketAsync(1);
         // Slack re-sends the event it may not have seen acked, then a new one.
         await MentionAsync(second, "env-1-again", "Ev-s1", "9.1");
         await MentionAsync(second, "env-2", "Ev-s2", "9.2");
-        await slack.Changed.WaitUntilAsync(() => PostsIn("9.2").Count == 1, what: "the answer after the drop");
+        await _slack.Changed.WaitUntilAsync(() => PostsIn("9.2").Count == 1, what: "the answer after the drop");
 
-        slack.FreezeOpenSockets();
+        _slack.FreezeOpenSockets();
         var third = await EstablishedSocketAsync(2);
         await MentionAsync(third, "env-3", "Ev-s3", "9.3");
-        await slack.Changed.WaitUntilAsync(() => PostsIn("9.3").Count == 1, what: "the answer after the silent link");
+        await _slack.Changed.WaitUntilAsync(() => PostsIn("9.3").Count == 1, what: "the answer after the silent link");
 
         Assert.Single(PostsIn("9.1"));
         Assert.Single(PostsIn("9.2"));

@@ -6,44 +6,44 @@ namespace SshSupportBot.Tests.Slack;
 
 public sealed class SocketModeTests : IAsyncLifetime
 {
-    private FakeSlack slack = null!;
-    private SlackTestHost? host;
+    private FakeSlack _slack = null!;
+    private SlackTestHost? _host;
 
-    public async Task InitializeAsync() => slack = await FakeSlack.StartAsync();
+    public async Task InitializeAsync() => _slack = await FakeSlack.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (host is not null)
+        if (_host is not null)
         {
-            await host.DisposeAsync();
+            await _host.DisposeAsync();
         }
-        await slack.DisposeAsync();
+        await _slack.DisposeAsync();
     }
 
     private async Task<FakeSocket> StartAsync(int connections = 1, FakeTurnHandler? handler = null)
     {
-        host = await SlackTestHost.StartAsync(SlackTestHost.SocketSettings(slack, connections), handler);
+        _host = await SlackTestHost.StartAsync(SlackTestHost.SocketSettings(_slack, connections), handler);
         await WaitForSocketsAsync(connections);
         // An acked probe proves the bot has read hello, so what the test does next hits an established link.
-        foreach (var (socket, i) in slack.Sockets.Select((s, i) => (s, i)))
+        foreach (var (socket, i) in _slack.Sockets.Select((s, i) => (s, i)))
         {
             await socket.SendEnvelopeAsync($"probe-{i}", "probe", new { });
             await WaitForAckAsync(socket, $"probe-{i}");
         }
-        return slack.Sockets[0];
+        return _slack.Sockets[0];
     }
 
-    private Task WaitForSocketsAsync(int count) => slack.Changed.WaitUntilAsync(() => slack.Sockets.Count >= count, what: $"{count} socket connections");
+    private Task WaitForSocketsAsync(int count) => _slack.Changed.WaitUntilAsync(() => _slack.Sockets.Count >= count, what: $"{count} socket connections");
 
-    private Task WaitForPostsAsync(int count) => slack.Changed.WaitUntilAsync(() => slack.Posts.Count >= count, what: $"{count} chat.postMessage");
+    private Task WaitForPostsAsync(int count) => _slack.Changed.WaitUntilAsync(() => _slack.Posts.Count >= count, what: $"{count} chat.postMessage");
 
     private Task WaitForAckAsync(FakeSocket socket, string envelopeId) =>
-        slack.Changed.WaitUntilAsync(() => socket.AckedEnvelopes.Contains(envelopeId), what: $"the ack of {envelopeId}");
+        _slack.Changed.WaitUntilAsync(() => socket.AckedEnvelopes.Contains(envelopeId), what: $"the ack of {envelopeId}");
 
     private static Task SendMentionAsync(FakeSocket socket, string envelopeId, string eventId, string ts = "1700000001.000100") =>
         socket.SendEnvelopeAsync(envelopeId, "events_api", SlackPayloads.AppMention(eventId, "<@UBOT> hello " + eventId, ts: ts));
 
-    private IEnumerable<string?> PostedTexts => slack.Posts.Select(p => p.Body.GetProperty("text").GetString());
+    private IEnumerable<string?> PostedTexts => _slack.Posts.Select(p => p.Body.GetProperty("text").GetString());
 
     [Fact]
     public async Task An_envelope_is_acked_and_its_mention_answered_in_the_thread()
@@ -54,9 +54,9 @@ public sealed class SocketModeTests : IAsyncLifetime
 
         await WaitForAckAsync(socket, "env-1");
         await WaitForPostsAsync(1);
-        var post = Assert.Single(slack.Posts);
+        var post = Assert.Single(_slack.Posts);
         Assert.Equal("42.1", post.Body.GetProperty("thread_ts").GetString());
-        Assert.Equal("Bearer xapp-test", slack.CallsTo("apps.connections.open")[0].Authorization);
+        Assert.Equal("Bearer xapp-test", _slack.CallsTo("apps.connections.open")[0].Authorization);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         FakeSocket? socket = null;
         var handler = new FakeTurnHandler();
         // The work waits for the fake to have seen the ack; if the bot acked only after the work, this would time out.
-        handler.BeforeReply = _ => slack.Changed.WaitUntilAsync(() => socket!.AckedEnvelopes.Contains("env-1"), what: "the ack while the work is held");
+        handler.BeforeReply = _ => _slack.Changed.WaitUntilAsync(() => socket!.AckedEnvelopes.Contains("env-1"), what: "the ack while the work is held");
         socket = await StartAsync(handler: handler);
 
         await SendMentionAsync(socket, "env-1", "Ev1");
@@ -84,7 +84,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         // and otherwise re-delivered by Slack on the new link below.
         await SendMentionAsync(old, "env-1", "Ev1", ts: "1.1");
         await WaitForSocketsAsync(2);
-        var replacement = slack.Sockets[1];
+        var replacement = _slack.Sockets[1];
         // Slack re-delivers what it was unsure about on the new link; that must not be answered again.
         await SendMentionAsync(replacement, "env-1b", "Ev1", ts: "1.1");
         await SendMentionAsync(replacement, "env-2", "Ev2", ts: "2.2");
@@ -93,7 +93,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         await WaitForPostsAsync(2);
         await old.Closed.WaitAsync(TimeSpan.FromSeconds(4));
         Assert.Equal(["answer to: hello Ev1", "answer to: hello Ev2"], PostedTexts.Order());
-        Assert.Equal(2, host!.Handler.Turns.Count);
+        Assert.Equal(2, _host!.Handler.Turns.Count);
     }
 
     [Theory]
@@ -107,7 +107,7 @@ public sealed class SocketModeTests : IAsyncLifetime
 
         await WaitForSocketsAsync(2);
         await old.Closed.WaitAsync(TimeSpan.FromSeconds(4));
-        await SendMentionAsync(slack.Sockets[1], "env-9", "Ev9");
+        await SendMentionAsync(_slack.Sockets[1], "env-9", "Ev9");
         await WaitForPostsAsync(1);
     }
 
@@ -119,9 +119,9 @@ public sealed class SocketModeTests : IAsyncLifetime
         first.Drop();
 
         await WaitForSocketsAsync(2);
-        await SendMentionAsync(slack.Sockets[1], "env-1", "Ev1");
+        await SendMentionAsync(_slack.Sockets[1], "env-1", "Ev1");
         await WaitForPostsAsync(1);
-        Assert.True(slack.CallsTo("apps.connections.open").Count >= 2);
+        Assert.True(_slack.CallsTo("apps.connections.open").Count >= 2);
     }
 
     [Fact]
@@ -131,11 +131,11 @@ public sealed class SocketModeTests : IAsyncLifetime
         await SendMentionAsync(first, "env-0", "Ev0", ts: "0.1");
         await WaitForAckAsync(first, "env-0");
 
-        slack.FreezeOpenSockets();
+        _slack.FreezeOpenSockets();
 
         await WaitForSocketsAsync(2);
         await first.Closed.WaitAsync(TimeSpan.FromSeconds(4));
-        await SendMentionAsync(slack.Sockets[1], "env-1", "Ev1");
+        await SendMentionAsync(_slack.Sockets[1], "env-1", "Ev1");
         await WaitForPostsAsync(2);
     }
 
@@ -143,15 +143,15 @@ public sealed class SocketModeTests : IAsyncLifetime
     public async Task Several_connections_are_kept_and_one_event_on_both_is_answered_once()
     {
         await StartAsync(connections: 2);
-        var (a, b) = (slack.Sockets[0], slack.Sockets[1]);
+        var (a, b) = (_slack.Sockets[0], _slack.Sockets[1]);
 
         await Task.WhenAll(SendMentionAsync(a, "env-a", "Ev1"), SendMentionAsync(b, "env-b", "Ev1"));
 
         await WaitForAckAsync(a, "env-a");
         await WaitForAckAsync(b, "env-b");
         await WaitForPostsAsync(1);
-        Assert.Single(host!.Handler.Turns);
-        Assert.Single(slack.Posts);
+        Assert.Single(_host!.Handler.Turns);
+        Assert.Single(_slack.Posts);
     }
 
     [Fact]
@@ -160,13 +160,13 @@ public sealed class SocketModeTests : IAsyncLifetime
         var socket = await StartAsync();
 
         await socket.SendEnvelopeAsync("env-s", "slash_commands",
-            new { command = "/ssh-help", text = "", team_id = "T1", channel_id = "C1", user_id = "U1", response_url = slack.ResponseUrl(), trigger_id = "tr" },
+            new { command = "/ssh-help", text = "", team_id = "T1", channel_id = "C1", user_id = "U1", response_url = _slack.ResponseUrl(), trigger_id = "tr" },
             acceptsResponsePayload: true);
 
         await WaitForAckAsync(socket, "env-s");
         var ack = socket.Received.Single(m => m.GetProperty("envelope_id").GetString() == "env-s");
         Assert.Contains("/ssh-help", ack.GetProperty("payload").GetProperty("text").GetString());
-        Assert.Empty(host!.Handler.Turns);
+        Assert.Empty(_host!.Handler.Turns);
     }
 
     [Fact]
@@ -175,11 +175,11 @@ public sealed class SocketModeTests : IAsyncLifetime
         var socket = await StartAsync();
 
         await socket.SendEnvelopeAsync("env-s", "slash_commands",
-            new { command = "/ssh-help", text = "key?", team_id = "T1", channel_id = "C1", user_id = "U1", response_url = slack.ResponseUrl(), trigger_id = "tr" },
+            new { command = "/ssh-help", text = "key?", team_id = "T1", channel_id = "C1", user_id = "U1", response_url = _slack.ResponseUrl(), trigger_id = "tr" },
             acceptsResponsePayload: true);
 
-        await slack.Changed.WaitUntilAsync(() => slack.HookPosts.Count == 1, what: "the response_url post");
-        Assert.Equal("answer to: key?", slack.HookPosts[0].GetProperty("text").GetString());
+        await _slack.Changed.WaitUntilAsync(() => _slack.HookPosts.Count == 1, what: "the response_url post");
+        Assert.Equal("answer to: key?", _slack.HookPosts[0].GetProperty("text").GetString());
     }
 
     [Fact]
@@ -187,10 +187,10 @@ public sealed class SocketModeTests : IAsyncLifetime
     {
         var socket = await StartAsync();
 
-        await socket.SendEnvelopeAsync("env-i", "interactive", SlackPayloads.BlockActions(Buttons.KeyRegister, slack.ResponseUrl()));
+        await socket.SendEnvelopeAsync("env-i", "interactive", SlackPayloads.BlockActions(Buttons.KeyRegister, _slack.ResponseUrl()));
 
         await WaitForPostsAsync(1);
-        var turn = Assert.Single(host!.Handler.Turns);
+        var turn = Assert.Single(_host!.Handler.Turns);
         Assert.True(turn.IsChoice);
         Assert.Equal(new AskAboutIntent("key-register"), turn.Action);
     }

@@ -7,22 +7,22 @@ namespace SshSupportBot.Tests.Teams;
 /// <summary>The real engine behind the Teams endpoint, answered by typing as a lab member does, with signed activities.</summary>
 public sealed class TeamsConversationTests : IAsyncLifetime
 {
-    private TeamsTestBed bed = null!;
+    private TeamsTestBed _bed = null!;
 
-    private TestSigningKey key => bed.Key;
+    private TestSigningKey key => _bed.Key;
 
-    private FakeConnector connector => bed.Connector;
+    private FakeConnector connector => _bed.Connector;
 
-    private TeamsTestHost host => bed.Host;
+    private TeamsTestHost host => _bed.Host;
 
     public async Task InitializeAsync()
     {
         var database = Path.Combine(Path.GetTempPath(), "sshbot-tests", $"{Guid.NewGuid():N}.db");
         var engine = TrainedBot.Runtime.CreateEngine(new SqliteConversationStore(database, TimeSpan.FromHours(1), TimeProvider.System), TimeProvider.System);
-        bed = await TeamsTestBed.StartAsync(handler: engine);
+        _bed = await TeamsTestBed.StartAsync(handler: engine);
     }
 
-    public async Task DisposeAsync() => await bed.DisposeAsync();
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     private async Task<string> SayAsync(string text, int id)
     {

@@ -8,17 +8,17 @@ namespace SshSupportBot.Tests.Teams;
 
 public sealed class TeamsEndpointTests : IAsyncLifetime
 {
-    private TeamsTestBed bed = null!;
+    private TeamsTestBed _bed = null!;
 
-    private TestSigningKey key => bed.Key;
+    private TestSigningKey key => _bed.Key;
 
-    private FakeConnector connector => bed.Connector;
+    private FakeConnector connector => _bed.Connector;
 
-    private TeamsTestHost host => bed.Host;
+    private TeamsTestHost host => _bed.Host;
 
-    public async Task InitializeAsync() => bed = await TeamsTestBed.StartAsync();
+    public async Task InitializeAsync() => _bed = await TeamsTestBed.StartAsync();
 
-    public async Task DisposeAsync() => await bed.DisposeAsync();
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Fact]
     public async Task An_authenticated_message_is_acknowledged_and_answered_with_the_connector_token()

@@ -14,9 +14,10 @@ internal static class ConfigurationKeys
     {
         ["Bot"] = typeof(BotSettings),
         ["Storage"] = typeof(StorageSettings),
-        ["Slack"] = typeof(SlackOptions),
-        ["Teams"] = typeof(TeamsOptions),
+        ["Slack"] = typeof(SlackSettings),
+        ["Teams"] = typeof(TeamsSettings),
         ["Operations"] = typeof(SshSupportBot.Channels.OperationsSettings),
+        ["Inbox"] = typeof(SshSupportBot.Channels.InboxSettings),
     };
 
     private static readonly HashSet<string> HostKeys = new(StringComparer.Ordinal) { "ASPNETCORE_URLS" };

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace SshSupportBot.Slack;
 
 /// <summary>The <c>Slack</c> configuration section. Secrets come from environment variables or from files named by the <c>*File</c> keys.</summary>
-internal sealed record SlackOptions
+internal sealed record SlackSettings
 {
     public const string Section = "Slack";
 
@@ -51,10 +51,10 @@ internal sealed record SlackOptions
 
     public bool HttpEndpoints => !string.IsNullOrWhiteSpace(SigningSecret);
 
-    public static SlackOptions From(IConfiguration configuration)
+    public static SlackSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
-        var bound = section.Get<SlackOptions>() ?? new SlackOptions();
+        var bound = section.Get<SlackSettings>() ?? new SlackSettings();
         var appToken = Secret(section, "AppToken");
         var socketModeSetting = section["SocketMode"];
         return bound with

@@ -2,12 +2,12 @@ using SshSupportBot.Teams;
 
 namespace SshSupportBot.Tests.Teams;
 
-public sealed class TeamsOptionsTests
+public sealed class TeamsSettingsTests
 {
     [Fact]
     public void The_token_endpoint_defaults_to_the_tenants_v2_endpoint()
     {
-        var options = new TeamsOptions { AppId = "app", TenantId = "contoso-tenant" };
+        var options = new TeamsSettings { AppId = "app", TenantId = "contoso-tenant" };
 
         Assert.Equal("https://login.microsoftonline.com/contoso-tenant/oauth2/v2.0/token", options.ResolveTokenEndpoint());
     }
@@ -20,7 +20,7 @@ public sealed class TeamsOptionsTests
         {
             File.WriteAllText(file, "s3cret\n");
 
-            Assert.Equal("s3cret", new TeamsOptions { AppPasswordFile = file }.ResolveAppPassword());
+            Assert.Equal("s3cret", new TeamsSettings { AppPasswordFile = file }.ResolveAppPassword());
         }
         finally
         {
@@ -31,6 +31,6 @@ public sealed class TeamsOptionsTests
     [Fact]
     public void The_metadata_url_defaults_to_the_bot_framework_openid_configuration()
     {
-        Assert.Equal("https://login.botframework.com/v1/.well-known/openidconfiguration", new TeamsOptions().OpenIdMetadataUrl);
+        Assert.Equal("https://login.botframework.com/v1/.well-known/openidconfiguration", new TeamsSettings().OpenIdMetadataUrl);
     }
 }

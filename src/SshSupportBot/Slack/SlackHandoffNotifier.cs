@@ -1,6 +1,6 @@
-using SshSupportBot.Slack;
+using SshSupportBot.Admin;
 
-namespace SshSupportBot.Admin;
+namespace SshSupportBot.Slack;
 
 /// <summary>Posts to the Slack channel named by Admin:SlackChannel through the bot's own Web API client.</summary>
 internal sealed class SlackHandoffNotifier(SlackApiClient slack, string channel, ILogger<SlackHandoffNotifier> logger) : IHandoffNotifier

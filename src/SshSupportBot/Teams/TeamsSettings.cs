@@ -1,7 +1,7 @@
 namespace SshSupportBot.Teams;
 
 /// <summary>The <c>Teams</c> configuration section; Teams is on when <see cref="AppId"/> is set.</summary>
-internal sealed record TeamsOptions
+internal sealed record TeamsSettings
 {
     public const string SectionName = "Teams";
 

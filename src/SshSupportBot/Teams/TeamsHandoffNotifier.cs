@@ -1,6 +1,6 @@
-using SshSupportBot.Teams;
+using SshSupportBot.Admin;
 
-namespace SshSupportBot.Admin;
+namespace SshSupportBot.Teams;
 
 /// <summary>
 /// Posts to the Teams conversation named by Admin:TeamsConversation at Admin:TeamsServiceUrl. Both come from the

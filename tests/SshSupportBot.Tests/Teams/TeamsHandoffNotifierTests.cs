@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using SshSupportBot.Admin;
 using SshSupportBot.Teams;
 
-namespace SshSupportBot.Tests.Admin;
+namespace SshSupportBot.Tests.Teams;
 
 public sealed class TeamsHandoffNotifierTests
 {
@@ -14,7 +13,7 @@ public sealed class TeamsHandoffNotifierTests
         var handler = new RecordingHandler();
         var http = new HttpClient(handler);
         var connector = new ConnectorClient(http,
-            new ConnectorTokenProvider(http, new TeamsOptions(), TimeProvider.System, NullLogger<ConnectorTokenProvider>.Instance),
+            new ConnectorTokenProvider(http, new TeamsSettings(), TimeProvider.System, NullLogger<ConnectorTokenProvider>.Instance),
             new ConnectorRetryPolicy(), TimeProvider.System, NullLogger<ConnectorClient>.Instance);
         var notifier = new TeamsHandoffNotifier(connector, "http://127.0.0.1:9/connector/", "19:admins@thread.tacv2", withToken: false,
             NullLogger<TeamsHandoffNotifier>.Instance);

@@ -5,10 +5,10 @@ using SshSupportBot.Slack;
 
 namespace SshSupportBot.Tests.Slack;
 
-public sealed class SlackOptionsTests
+public sealed class SlackSettingsTests
 {
-    private static SlackOptions From(params (string Key, string? Value)[] settings) =>
-        SlackOptions.From(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build());
+    private static SlackSettings From(params (string Key, string? Value)[] settings) =>
+        SlackSettings.From(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build());
 
     [Fact]
     public void Defaults_point_at_slack_and_keep_two_socket_connections()
@@ -78,6 +78,6 @@ public sealed class SlackOptionsTests
 
         ChannelRegistration.AddChannels(builder);
 
-        Assert.DoesNotContain(builder.Services, s => s.ServiceType == typeof(SlackOptions));
+        Assert.DoesNotContain(builder.Services, s => s.ServiceType == typeof(SlackSettings));
     }
 }
