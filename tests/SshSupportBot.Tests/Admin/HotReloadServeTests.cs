@@ -122,7 +122,9 @@ public sealed class HotReloadServeTests(AdminServeFixture fixture) : IClassFixtu
         File.WriteAllText(Path.Combine(fixture.IntentsPath, "quota.yaml"), QuotaIntent());
         await WaitForReadyAsync(r => r.GetProperty("intents").GetInt32() == 5, "the new intent to be served");
         Assert.Contains("Apply for more quota", await AskAsync("how do I get more disk quota"));
-        Assert.Contains(AdminPosts(), p => p.Contains("Now serving model", StringComparison.Ordinal));
+        // The notice is posted after the swap, so under load the answer to a question can come first.
+        await fixture.Slack.Changed.WaitUntilAsync(() => AdminPosts().Any(p => p.Contains("Now serving model", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(20), "the admin channel's reload notice");
         var model = (await ReadyAsync()).GetProperty("model").GetString();
 
         File.WriteAllText(Path.Combine(fixture.IntentsPath, "broken.yaml"), "version: 1\nid: broken\nexamples: [\n");
