@@ -8,13 +8,13 @@ namespace SshSupportBot.Probes;
 /// </summary>
 internal sealed class ProbeCache(IReachabilityProbe probe, TimeProvider timeProvider, TimeSpan duration, TimeSpan timeout)
 {
-    private readonly ConcurrentDictionary<(string Host, int Port), Entry> entries = new();
+    private readonly ConcurrentDictionary<(string Host, int Port), Entry> _entries = new();
 
     public async Task<ReachabilityResult> GetAsync(GatewayEndpoint gateway, CancellationToken cancellationToken)
     {
         var key = (GatewayEndpoint.NormalizeHost(gateway.Host), gateway.Port);
         var now = timeProvider.GetUtcNow();
-        var entry = entries.AddOrUpdate(
+        var entry = _entries.AddOrUpdate(
             key,
             _ => Start(gateway, now),
             (_, existing) => now - existing.Started < duration ? existing : Start(gateway, now));
