@@ -7,6 +7,9 @@ internal sealed record SlackSettings
 {
     public const string Section = "Slack";
 
+    // Settings of the queue the channels now share; an old key must not be ignored in silence.
+    private static readonly string[] MovedToInbox = ["QueueCapacity", "Workers", "DedupeWindow"];
+
     public string? BotToken { get; init; }
 
     public string? AppToken { get; init; }
@@ -41,12 +44,6 @@ internal sealed record SlackSettings
 
     public int MaxApiAttempts { get; init; } = 4;
 
-    public TimeSpan DedupeWindow { get; init; } = TimeSpan.FromHours(1);
-
-    public int QueueCapacity { get; init; } = 256;
-
-    public int Workers { get; init; } = 2;
-
     public bool IsConfigured => !string.IsNullOrWhiteSpace(BotToken);
 
     public bool HttpEndpoints => !string.IsNullOrWhiteSpace(SigningSecret);
@@ -54,6 +51,14 @@ internal sealed record SlackSettings
     public static SlackSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
+        foreach (var moved in MovedToInbox)
+        {
+            if (section[moved] is not null)
+            {
+                throw new InvalidOperationException(
+                    $"Slack:{moved} is now Inbox:{moved}, shared by every channel (environment variable Inbox__{moved}); rename the setting.");
+            }
+        }
         var bound = section.Get<SlackSettings>() ?? new SlackSettings();
         var appToken = Secret(section, "AppToken");
         var socketModeSetting = section["SocketMode"];

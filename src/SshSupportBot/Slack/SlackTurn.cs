@@ -5,14 +5,11 @@ namespace SshSupportBot.Slack;
 /// <summary>Where the replies to a turn go: a channel (and thread), or a slash command's or ephemeral message's response_url.</summary>
 internal sealed record SlackReplyTarget(string Channel, string? ThreadTs, string? ResponseUrl = null);
 
-/// <summary>One accepted turn waiting for the worker; <see cref="DedupeKeys"/> are claimed before it is queued.</summary>
+/// <summary>A mapped Slack payload: the turn, where its replies go, and the other keys of the same message (claimed with it by the inbox).</summary>
 internal sealed record SlackTurn(IncomingMessage Message, SlackReplyTarget Target, IReadOnlyList<string> DedupeKeys)
 {
-    /// <summary>Set for a button press on a channel message, so the worker can replace the buttons with the choice made.</summary>
+    /// <summary>Set for a button press on a channel message, so that the buttons are replaced with the choice made before the answer.</summary>
     public PressedButton? Pressed { get; init; }
-
-    /// <summary>Set when the outbox holds this event's reply unsent (a crash after the commit): send it, do not answer again.</summary>
-    public IReadOnlyList<BotReply>? RecordedReplies { get; init; }
 }
 
 /// <summary>The message whose button was pressed, with its blocks as Slack sent them back.</summary>

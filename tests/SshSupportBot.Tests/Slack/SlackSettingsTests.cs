@@ -53,6 +53,14 @@ public sealed class SlackSettingsTests
     }
 
     [Fact]
+    public void A_queue_setting_left_under_slack_names_its_new_inbox_key_instead_of_being_ignored()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => From(("Slack:BotToken", "xoxb-1"), ("Slack:QueueCapacity", "8192")));
+
+        Assert.Contains("Inbox:QueueCapacity", error.Message);
+    }
+
+    [Fact]
     public void An_api_base_url_without_a_trailing_slash_still_resolves_methods_under_it()
     {
         var options = From(("Slack:BotToken", "x"), ("Slack:ApiBaseUrl", "http://127.0.0.1:9/api"));
