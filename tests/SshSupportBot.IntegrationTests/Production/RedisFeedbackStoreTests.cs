@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SshSupportBot.Intents;
 using SshSupportBot.Storage;
 using SshSupportBot.Tests.Admin;
@@ -12,6 +13,7 @@ namespace SshSupportBot.Tests.Production;
 public sealed class RedisFeedbackStoreTests(RedisFixture redis) : FeedbackStoreContract, IClassFixture<RedisFixture>, IDisposable
 {
     private readonly List<RedisConnection> _connections = [];
+    private readonly Dictionary<IFeedbackStore, string> _prefixes = [];
 
     private protected override IFeedbackStore NewStore(TimeSpan answerWindow) => Replica(NewPrefix(), answerWindow);
 
@@ -22,7 +24,21 @@ public sealed class RedisFeedbackStoreTests(RedisFixture redis) : FeedbackStoreC
     {
         var connection = new RedisConnection(redis.Settings with { RedisKeyPrefix = prefix });
         _connections.Add(connection);
-        return new RedisFeedbackStore(connection, answerWindow);
+        var store = new RedisFeedbackStore(connection, answerWindow);
+        _prefixes.Add(store, prefix);
+        return store;
+    }
+
+    private protected override async Task<IReadOnlyList<AuditRow>> AuditTrailAsync(IFeedbackStore store)
+    {
+        var entries = await redis.Connection.Database.ListRangeAsync(_prefixes[store] + "fb:audit");
+        return [.. entries.Select(entry =>
+        {
+            using var json = JsonDocument.Parse(entry.ToString());
+            var row = json.RootElement;
+            return new AuditRow(DateTimeOffset.FromUnixTimeMilliseconds(row.GetProperty("At").GetInt64()), row.GetProperty("Actor").GetString()!,
+                row.GetProperty("Action").GetString()!, row.GetProperty("Detail").GetString()!);
+        })];
     }
 
     [Fact]
