@@ -1,5 +1,6 @@
 using SshSupportBot.Probes;
 using SshSupportBot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SshSupportBot.Tests.Probes;
 
@@ -9,7 +10,7 @@ public sealed class GatewayProberTests
     public async Task A_second_probe_within_the_cache_window_does_not_reconnect()
     {
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var probe = new CountingProbe(Gateways.RealProbe(clock));
         var prober = new GatewayProber(Gateways.Options(Gateways.For(sshd)), probe, clock);
 
@@ -26,7 +27,7 @@ public sealed class GatewayProberTests
     public async Task A_probe_after_the_cache_window_reconnects()
     {
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var probe = new CountingProbe(Gateways.RealProbe(clock));
         var prober = new GatewayProber(Gateways.Options(Gateways.For(sshd)), probe, clock);
 
@@ -42,7 +43,7 @@ public sealed class GatewayProberTests
     public async Task Callers_arriving_together_share_one_probe()
     {
         var probe = new CountingProbe();
-        var prober = new GatewayProber(Gateways.Options(new GatewayEndpoint("gw.ddbj.nig.ac.jp", 22, [])), probe, new ManualClock());
+        var prober = new GatewayProber(Gateways.Options(new GatewayEndpoint("gw.ddbj.nig.ac.jp", 22, [])), probe, new FakeTimeProvider());
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => prober.ProbeAsync("gw.ddbj.nig.ac.jp", 22, CancellationToken.None)));
 
@@ -53,7 +54,7 @@ public sealed class GatewayProberTests
     public async Task Probing_all_gateways_probes_each_configured_one_and_nothing_else()
     {
         var probe = new CountingProbe();
-        var prober = new GatewayProber(GatewayOptions.Defaults, probe, new ManualClock());
+        var prober = new GatewayProber(GatewayOptions.Defaults, probe, new FakeTimeProvider());
 
         var results = await prober.ProbeAllAsync(CancellationToken.None);
 
@@ -65,7 +66,7 @@ public sealed class GatewayProberTests
     public async Task A_host_that_is_not_a_configured_gateway_gets_no_result_and_no_probe()
     {
         var probe = new CountingProbe();
-        var prober = new GatewayProber(GatewayOptions.Defaults, probe, new ManualClock());
+        var prober = new GatewayProber(GatewayOptions.Defaults, probe, new FakeTimeProvider());
 
         Assert.Null(await prober.ProbeAsync("example.org", 22, CancellationToken.None));
         Assert.Equal(0, probe.Calls);

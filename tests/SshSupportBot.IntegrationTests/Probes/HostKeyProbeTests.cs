@@ -35,7 +35,7 @@ public sealed class HostKeyProbeTests
     [Fact]
     public async Task A_closed_port_yields_no_keys_and_says_refused()
     {
-        var result = await new HostKeyProbe().ProbeAsync("127.0.0.1", SshdServer.FreePort(), Gateways.Timeout, CancellationToken.None);
+        var result = await new HostKeyProbe().ProbeAsync("127.0.0.1", LoopbackPorts.Free(), Gateways.Timeout, CancellationToken.None);
 
         Assert.Equal(ProbeStatus.Refused, result.Status);
         Assert.Empty(result.Fingerprints);

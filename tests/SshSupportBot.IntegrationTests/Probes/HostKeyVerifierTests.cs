@@ -1,6 +1,7 @@
 using SshSupportBot.Diagnostics;
 using SshSupportBot.Probes;
 using SshSupportBot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SshSupportBot.Tests.Probes;
 
@@ -44,7 +45,7 @@ public sealed class HostKeyVerifierTests
     public async Task After_the_server_s_key_is_replaced_the_key_the_user_trusted_before_no_longer_matches()
     {
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var verifier = Gateways.Verifier(Gateways.Options(Gateways.For(sshd)), clock: clock);
         var original = sshd.Fingerprints["ED25519"];
         Assert.Equal("host-key-matches-gateway", (await verifier.VerifyAsync(sshd.Host, sshd.Port, original, CancellationToken.None))?.Code);
@@ -121,7 +122,7 @@ public sealed class HostKeyVerifierTests
     [Fact]
     public async Task An_unreachable_gateway_is_reported_with_the_manual_check_against_the_published_fingerprint()
     {
-        var closed = new GatewayEndpoint("127.0.0.1", SshdServer.FreePort(), [SomeOtherKey]);
+        var closed = new GatewayEndpoint("127.0.0.1", LoopbackPorts.Free(), [SomeOtherKey]);
         var verifier = Gateways.Verifier(Gateways.Options(closed));
 
         var finding = await verifier.VerifyAsync(closed.Host, closed.Port, SomeOtherKey, CancellationToken.None);

@@ -26,7 +26,7 @@ public sealed class ProbeCommandTests
         await using var sshd = await SshdServer.StartAsync();
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start(); // accepted by the kernel's backlog, never answered
-        var closedPort = SshdServer.FreePort();
+        var closedPort = LoopbackPorts.Free();
         var silentPort = ((IPEndPoint)silent.LocalEndpoint).Port;
         var settings = new Dictionary<string, string?>
         {

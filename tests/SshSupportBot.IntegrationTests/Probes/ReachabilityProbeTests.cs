@@ -26,7 +26,7 @@ public sealed class ReachabilityProbeTests
     [Fact]
     public async Task A_port_with_nothing_listening_is_refused()
     {
-        var result = await Gateways.RealProbe().ProbeAsync("127.0.0.1", SshdServer.FreePort(), Gateways.Timeout, CancellationToken.None);
+        var result = await Gateways.RealProbe().ProbeAsync("127.0.0.1", LoopbackPorts.Free(), Gateways.Timeout, CancellationToken.None);
 
         Assert.Equal(ProbeStatus.Refused, result.Status);
         Assert.Contains("refused", result.Detail);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using SshSupportBot.Probes;
 using SshSupportBot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SshSupportBot.Tests.Probes;
 
@@ -22,7 +23,7 @@ public sealed class ServerCheckTests : IDisposable
     {
         var fingerprint = await accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "755", keysMode: "666");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualClock(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -42,7 +43,7 @@ public sealed class ServerCheckTests : IDisposable
     {
         await accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "700", keysMode: "666");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualClock(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -59,7 +60,7 @@ public sealed class ServerCheckTests : IDisposable
     {
         await accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualClock(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -75,7 +76,7 @@ public sealed class ServerCheckTests : IDisposable
         File.SetUnixFileMode(home, (UnixFileMode)Convert.ToInt32("755", 8));
         await accounts.AddPasswdEntryAsync("alice", home);
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualClock(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -91,7 +92,7 @@ public sealed class ServerCheckTests : IDisposable
     {
         await accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualClock(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "bob", CancellationToken.None);
 
@@ -104,7 +105,7 @@ public sealed class ServerCheckTests : IDisposable
     {
         await using var sshd = await SshdServer.StartAsync("ed25519");
         var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync(), hostFingerprint: Unreachable),
-            new ManualClock(), new ListLogger<ServerCheck>());
+            new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -132,7 +133,7 @@ public sealed class ServerCheckTests : IDisposable
         try
         {
             var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-            var check = new ServerCheck(UnconnectableOptions(port), new ManualClock(), new ListLogger<ServerCheck>());
+            var check = new ServerCheck(UnconnectableOptions(port), new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
             var result = await check.RunAsync(Admin, account, CancellationToken.None);
 
@@ -150,7 +151,7 @@ public sealed class ServerCheckTests : IDisposable
     {
         await accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), clock, new ListLogger<ServerCheck>());
 
         var first = await check.RunAsync(Admin, "alice", CancellationToken.None);
@@ -168,7 +169,7 @@ public sealed class ServerCheckTests : IDisposable
     public async Task Every_request_is_logged_with_who_asked_the_account_and_the_outcome()
     {
         var logger = new ListLogger<ServerCheck>();
-        var check = new ServerCheck(UnconnectableOptions(22), new ManualClock(), logger);
+        var check = new ServerCheck(UnconnectableOptions(22), new FakeTimeProvider(), logger);
 
         await check.RunAsync(Admin, "a;b", CancellationToken.None);
 
@@ -185,7 +186,7 @@ public sealed class ServerCheckTests : IDisposable
         }).Build();
         var options = ServerCheckOptions.From(configuration, GatewayOptions.Defaults);
 
-        var result = await new ServerCheck(options, new ManualClock(), new ListLogger<ServerCheck>()).RunAsync(Admin, "alice", CancellationToken.None);
+        var result = await new ServerCheck(options, new FakeTimeProvider(), new ListLogger<ServerCheck>()).RunAsync(Admin, "alice", CancellationToken.None);
 
         Assert.False(options.IsConfigured);
         Assert.Equal(ServerCheckOutcome.Disabled, result.Outcome);

@@ -2,8 +2,8 @@ using SshSupportBot.Channels;
 using SshSupportBot.Common;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using SshSupportBot.Conversations;
-using SshSupportBot.Tests.Slack.Support;
 using SshSupportBot.Tests.Support;
 
 namespace SshSupportBot.Tests.Production;
@@ -12,7 +12,7 @@ namespace SshSupportBot.Tests.Production;
 public sealed class TurnBudgetTests : IDisposable
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
-    private readonly ManualClock clock = new();
+    private readonly FakeTimeProvider clock = new();
     private readonly SpinningHandler inner = new();
     private readonly TurnWatch watch;
     private readonly BudgetedTurnHandler handler;
@@ -31,7 +31,7 @@ public sealed class TurnBudgetTests : IDisposable
         var abandonedBefore = BotMetrics.AbandonedTurns.WithLabels("slack").Value;
         var clockTime = Stopwatch.StartNew();
 
-        var replies = await handler.HandleAsync(Message("spin"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var replies = await HandlePastItsBudgetAsync("spin");
 
         Assert.True(clockTime.Elapsed < TimeSpan.FromSeconds(20), $"the worker waited {clockTime.Elapsed}");
         Assert.Equal(BudgetedTurnHandler.Apology.En, Assert.Single(replies).Text);
@@ -42,7 +42,7 @@ public sealed class TurnBudgetTests : IDisposable
     [Fact]
     public async Task The_apology_is_in_the_users_language()
     {
-        var replies = await handler.HandleAsync(Message("spin してください"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var replies = await HandlePastItsBudgetAsync("spin してください");
 
         Assert.Equal(BudgetedTurnHandler.Apology.Ja, Assert.Single(replies).Text);
     }
@@ -50,7 +50,7 @@ public sealed class TurnBudgetTests : IDisposable
     [Fact]
     public async Task The_next_turn_is_answered_while_the_stuck_one_still_spins()
     {
-        await handler.HandleAsync(Message("spin"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        await HandlePastItsBudgetAsync("spin");
 
         var replies = await handler.HandleAsync(Message("hello"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -61,7 +61,7 @@ public sealed class TurnBudgetTests : IDisposable
     [Fact]
     public async Task Readiness_reports_a_computation_stuck_past_the_limit_until_it_ends()
     {
-        await handler.HandleAsync(Message("spin"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        await HandlePastItsBudgetAsync("spin");
         Assert.Null(watch.Problem(TimeSpan.FromSeconds(30)));
 
         clock.Advance(TimeSpan.FromSeconds(31));
@@ -80,6 +80,14 @@ public sealed class TurnBudgetTests : IDisposable
 
         Assert.Equal("answer to: hello", Assert.Single(replies).Text);
         Assert.Equal(0, watch.StillRunning);
+    }
+
+    /// <summary>Starts a turn and lets its whole budget pass on the clock: the budget's timer is set before HandleAsync returns.</summary>
+    private Task<IReadOnlyList<BotReply>> HandlePastItsBudgetAsync(string text)
+    {
+        var turn = handler.HandleAsync(Message(text), CancellationToken.None);
+        clock.Advance(Budget);
+        return turn.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     private static IncomingMessage Message(string text) => new("slack", "C1", "U1", text, Guid.NewGuid().ToString("N"));

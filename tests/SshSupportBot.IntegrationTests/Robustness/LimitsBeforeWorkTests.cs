@@ -132,7 +132,7 @@ public sealed class TeamsLimitsBeforeWorkTests : IAsyncLifetime
         await using var request = await HeldRequest.OpenAsync(new Uri(host.BaseUrl), "api/messages", 10_000, headers, bodyBytesSent: 100);
 
         Assert.Equal(408, await request.StatusAsync(TimeSpan.FromSeconds(5)));
-        Assert.Empty(host.Turns.Received);
+        Assert.Empty(host.Turns.Turns);
     }
 
     [Theory]
@@ -145,7 +145,7 @@ public sealed class TeamsLimitsBeforeWorkTests : IAsyncLifetime
         await using var request = await HeldRequest.OpenAsync(new Uri(host.BaseUrl), "api/messages", 400_000, headers, bodyBytesSent: 100);
 
         Assert.Equal(401, await request.StatusAsync(TimeSpan.FromSeconds(5)));
-        Assert.Empty(host.Turns.Received);
+        Assert.Empty(host.Turns.Turns);
     }
 
     [Fact]

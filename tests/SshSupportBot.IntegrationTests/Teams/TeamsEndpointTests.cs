@@ -45,7 +45,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         await connector.WaitForRepliesAsync(2, TimeSpan.FromSeconds(2));
 
         Assert.Single(connector.Accepted);
-        Assert.Single(host.Turns.Received);
+        Assert.Single(host.Turns.Turns);
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Empty(connector.Accepted);
-        Assert.Empty(host.Turns.Received);
+        Assert.Empty(host.Turns.Turns);
         Assert.Equal(0, connector.TokenRequests);
     }
 
@@ -79,7 +79,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
 
         await connector.WaitForRepliesAsync(1);
 
-        var turn = Assert.Single(host.Turns.Received);
+        var turn = Assert.Single(host.Turns.Turns);
         Assert.True(turn.IsChoice);
         Assert.Equal(new AskAboutIntent("next"), turn.Action);
     }
@@ -94,7 +94,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Equal(200, body.RootElement.GetProperty("statusCode").GetInt32());
         Assert.Equal("application/vnd.microsoft.activity.message", body.RootElement.GetProperty("type").GetString());
         Assert.Single(await connector.WaitForRepliesAsync(1));
-        Assert.True(Assert.Single(host.Turns.Received).IsChoice);
+        Assert.True(Assert.Single(host.Turns.Turns).IsChoice);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
 
         var greeting = Assert.Single(connector.Accepted);
         Assert.Equal("29:alice", greeting.Activity.GetProperty("recipient").GetProperty("id").GetString());
-        Assert.Empty(host.Turns.Received);
+        Assert.Empty(host.Turns.Turns);
     }
 
     [Fact]
@@ -156,6 +156,6 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         var response = await host.PostAsync(ActivityBuilder.Message(new string('x', 600_000), connector.ServiceUrl), key.Token(serviceUrl: connector.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(host.Turns.Received);
+        Assert.Empty(host.Turns.Turns);
     }
 }

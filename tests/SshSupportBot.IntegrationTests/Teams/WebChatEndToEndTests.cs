@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using SshSupportBot.Tests.Support;
 using SshSupportBot.Tests.Teams.Support;
 using Xunit.Abstractions;
 
@@ -26,7 +25,7 @@ public sealed class WebChatEndToEndTests(ITestOutputHelper output)
             $"{Path.Combine(e2e, "node_modules")} is missing or incomplete. Run tests/e2e/setup.sh (npm ci from the committed package-lock.json).");
 
         using var knowledgeBase = TinyKnowledgeBase.Create();
-        var port = FreeLoopbackPort();
+        var port = LoopbackPorts.Free();
         var botUrl = $"http://127.0.0.1:{port}";
         var log = new StringBuilder();
         using var bot = Start("dotnet", [E2ePaths.BotAssembly(), "serve", "--urls", botUrl,
@@ -61,12 +60,6 @@ public sealed class WebChatEndToEndTests(ITestOutputHelper output)
         }
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static Process Start(string file, IEnumerable<string> arguments, StringBuilder log, string name)
     {

@@ -3,6 +3,7 @@ using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
 using SshSupportBot.Storage;
 using SshSupportBot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SshSupportBot.Tests.Storage;
 
@@ -14,7 +15,7 @@ public abstract class TurnOutboxContract
 {
     private protected static readonly OutboxTiming Timing = new(ClaimLease: TimeSpan.FromSeconds(60), ResendAfter: TimeSpan.FromSeconds(15), Retention: TimeSpan.FromDays(1));
 
-    private protected ManualClock Clock { get; } = new();
+    private protected FakeTimeProvider Clock { get; } = new();
 
     /// <summary>A fresh outbox and the conversation store that records into it, both on <see cref="Clock"/>.</summary>
     private protected abstract (ITurnOutbox Outbox, IConversationStore? Store) NewOutbox();

@@ -3,9 +3,12 @@ using SshSupportBot.Conversations;
 using SshSupportBot.Intents;
 using SshSupportBot.Nlu;
 
-namespace SshSupportBot.Tests.Slack.Support;
+namespace SshSupportBot.Tests.Support;
 
-/// <summary>Records every turn and answers with <see cref="Reply"/>; <see cref="BeforeReply"/> lets a test hold the work.</summary>
+/// <summary>
+/// Stands in for the conversation engine behind a channel: records every turn and answers with <see cref="Reply"/>;
+/// <see cref="BeforeReply"/> lets a test hold the work.
+/// </summary>
 internal sealed class FakeTurnHandler : ITurnHandler
 {
     public ConcurrentQueue<IncomingMessage> Turns { get; } = new();

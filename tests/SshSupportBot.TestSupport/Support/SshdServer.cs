@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace SshSupportBot.Tests.Support;
@@ -48,7 +46,7 @@ internal sealed class SshdServer : IAsyncDisposable
         }
         // sshd refuses to start without its privilege-separation directory, which the package creates only at boot.
         Directory.CreateDirectory("/run/sshd");
-        var server = new SshdServer(Directory.CreateTempSubdirectory("sshbot-sshd-").FullName, FreePort(), keyTypes.Length > 0 ? keyTypes : ["ed25519", "ecdsa", "rsa"]);
+        var server = new SshdServer(Directory.CreateTempSubdirectory("sshbot-sshd-").FullName, LoopbackPorts.Free(), keyTypes.Length > 0 ? keyTypes : ["ed25519", "ecdsa", "rsa"]);
         try
         {
             await server.GenerateKeysAsync();
@@ -213,13 +211,4 @@ internal sealed class SshdServer : IAsyncDisposable
         return await output;
     }
 
-    /// <summary>A port nothing listens on right now; also used by tests that need a closed port.</summary>
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -79,6 +79,6 @@ public sealed class StoreOutageTests
         }
 
         Assert.Single(await connector.WaitForRepliesAsync(1));
-        Assert.Single(host.Turns.Received);
+        Assert.Single(host.Turns.Turns);
     }
 }

@@ -1,35 +1,25 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
 
-namespace SshSupportBot.Tests.Slack.Support;
+namespace SshSupportBot.Tests.Support;
 
-/// <summary>A clock the test sets; every timer fires at once but its requested delay is recorded, so waits are asserted, not slept.</summary>
-internal sealed class RecordingTimeProvider(DateTimeOffset now) : TimeProvider
+/// <summary>
+/// A <see cref="FakeTimeProvider"/> that never lets a test sleep: every wait is recorded and the clock then jumps past it
+/// at once, so retry and back-off waits are asserted, not slept.
+/// </summary>
+internal sealed class RecordingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    public DateTimeOffset Now { get; set; } = now;
-
     public ConcurrentQueue<TimeSpan> Delays { get; } = new();
-
-    public override DateTimeOffset GetUtcNow() => Now;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         if (dueTime != Timeout.InfiniteTimeSpan)
         {
             Delays.Enqueue(dueTime);
-            // Fire off the caller's stack: Task.Delay assigns its timer field after CreateTimer returns.
-            ThreadPool.QueueUserWorkItem(_ => callback(state));
+            // Off the caller's stack: Task.Delay assigns its timer field after CreateTimer returns.
+            ThreadPool.QueueUserWorkItem(_ => Advance(dueTime));
         }
-        return new NoTimer();
-    }
-
-    private sealed class NoTimer : ITimer
-    {
-        public bool Change(TimeSpan dueTime, TimeSpan period) => true;
-
-        public void Dispose()
-        {
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        return timer;
     }
 }

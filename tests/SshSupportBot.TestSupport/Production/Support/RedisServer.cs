@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using SshSupportBot.Tests.Support;
 
 namespace SshSupportBot.Tests.Production.Support;
 

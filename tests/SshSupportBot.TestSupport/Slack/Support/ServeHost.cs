@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using SshSupportBot.Hosting;
 
 namespace SshSupportBot.Tests.Slack.Support;
@@ -17,7 +15,7 @@ internal sealed class ServeHost : IAsyncDisposable
     public static async Task<ServeHost> StartAsync(IEnumerable<string> slackArgs, bool realKnowledgeBase = false)
     {
         var host = new ServeHost();
-        var port = FreePort();
+        var port = Tests.Support.LoopbackPorts.Free();
         string[] knowledgeBaseArgs = realKnowledgeBase
             ? [$"--Bot:IntentsPath={Tests.Support.RepositoryPaths.Intents}", $"--Storage:Sqlite={Path.Combine(host.knowledgeBase.DataPath, "conversations.db")}"]
             : [$"--Bot:IntentsPath={host.knowledgeBase.IntentsPath}", $"--Bot:DataDirectory={host.knowledgeBase.DataPath}"];
@@ -53,14 +51,6 @@ internal sealed class ServeHost : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public async ValueTask DisposeAsync()
     {

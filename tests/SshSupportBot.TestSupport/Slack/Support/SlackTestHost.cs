@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SshSupportBot.Conversations;
 using SshSupportBot.Hosting;
+using SshSupportBot.Tests.Support;
 
 namespace SshSupportBot.Tests.Slack.Support;
 

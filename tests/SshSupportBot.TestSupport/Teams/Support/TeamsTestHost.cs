@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SshSupportBot.Conversations;
 using SshSupportBot.Teams;
+using SshSupportBot.Tests.Support;
 
 namespace SshSupportBot.Tests.Teams.Support;
 
@@ -39,7 +40,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        var turns = new FakeTurnHandler();
+        // An echo with one choice, so that the Teams tests can see the text they sent and press a button.
+        var turns = new FakeTurnHandler { Reply = m => FakeTurnHandler.Answer("You said: " + m.Text, new ReplyChoice(new ChooseOption("next"), "Next step")) };
         builder.Services.AddSingleton<ITurnHandler>(handler ?? turns);
         builder.Services.AddSingleton(TimeProvider.System);
         if (outbox is not null)
