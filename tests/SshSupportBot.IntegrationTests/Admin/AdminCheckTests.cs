@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using SshSupportBot.Admin;
 using SshSupportBot.Probes;
 using SshSupportBot.Tests.Support;
@@ -112,18 +111,5 @@ public sealed class AdminCheckTests : IDisposable
     public void Check_is_one_of_the_admin_verbs(string text, bool isCommand) =>
         Assert.Equal(isCommand, AdminCommands.IsCommand(text));
 
-    private static async Task<List<string>> AuditAsync(LearningBot bot)
-    {
-        await using var connection = new SqliteConnection($"Data Source={bot.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT actor, action, detail FROM admin_audit ORDER BY rowid";
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add($"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetString(2)}");
-        }
-        return rows;
-    }
+    private static async Task<List<string>> AuditAsync(LearningBot bot) => [.. (await AuditTrail.ReadSqliteAsync(bot.DatabasePath)).Select(row => row.Line)];
 }

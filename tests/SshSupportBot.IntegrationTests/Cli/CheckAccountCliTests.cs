@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using SshSupportBot.Tests.Support;
 
 namespace SshSupportBot.Tests.Cli;
@@ -86,18 +85,5 @@ public sealed class CheckAccountCliTests : IDisposable
         Assert.Contains("off until these settings are configured: ServerCheck:User, ServerCheck:KeyPath, ServerCheck:Command", run.Output);
     }
 
-    private async Task<List<string>> AuditAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "conversations.db")};Pooling=False");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT actor, action, detail FROM admin_audit ORDER BY rowid";
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add($"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetString(2)}");
-        }
-        return rows;
-    }
+    private async Task<List<string>> AuditAsync() => [.. (await AuditTrail.ReadSqliteAsync(Path.Combine(data, "conversations.db"))).Select(row => row.Line)];
 }

@@ -15,18 +15,7 @@ public sealed class CliSignalTests
     public async Task Chat_fed_from_a_pipe_that_stays_open_ends_promptly_on_sigterm()
     {
         var database = Path.Combine(Path.GetTempPath(), "sshbot-tests", $"{Guid.NewGuid():N}", "conversations.db");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sshbot.dll"));
-        start.ArgumentList.Add("chat");
-        start.Environment["Bot__IntentsPath"] = RepositoryPaths.Intents;
-        start.Environment["Storage__Sqlite"] = database;
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(CliRunner.StartInfo(["chat"], new Dictionary<string, string> { ["Storage__Sqlite"] = database }))!;
         var firstReply = new TaskCompletionSource();
         process.OutputDataReceived += (_, e) => firstReply.TrySetResult();
         process.BeginOutputReadLine();

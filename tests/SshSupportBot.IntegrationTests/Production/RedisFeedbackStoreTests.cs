@@ -3,6 +3,7 @@ using SshSupportBot.Intents;
 using SshSupportBot.Storage;
 using SshSupportBot.Tests.Admin;
 using SshSupportBot.Tests.Production.Support;
+using SshSupportBot.Tests.Support;
 
 namespace SshSupportBot.Tests.Production;
 

@@ -1,5 +1,6 @@
 using SshSupportBot.Intents;
 using SshSupportBot.Storage;
+using SshSupportBot.Tests.Support;
 
 namespace SshSupportBot.Tests.Admin;
 
@@ -21,8 +22,6 @@ public abstract class FeedbackStoreContract
     /// reader for them, so without this the contract could not tell a store that keeps the trail from one that drops it.
     /// </summary>
     private protected abstract Task<IReadOnlyList<AuditRow>> AuditTrailAsync(IFeedbackStore store);
-
-    private protected sealed record AuditRow(DateTimeOffset At, string Actor, string Action, string Detail);
 
     private static AnswerRecord Answer(string conversation, DateTimeOffset at, string id = "") =>
         new(id == "" ? Guid.NewGuid().ToString("N") : id, conversation, "slack", "how do I copy a key", "copy-key", 0.8125f, Language.En, at);

@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using SshSupportBot.Storage;
+using SshSupportBot.Tests.Support;
 
 namespace SshSupportBot.Tests.Admin;
 
@@ -18,20 +18,7 @@ public sealed class SqliteFeedbackStoreTests : FeedbackStoreContract, IDisposabl
         return store;
     }
 
-    private protected override async Task<IReadOnlyList<AuditRow>> AuditTrailAsync(IFeedbackStore store)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_paths[store]};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT at, actor, action, detail FROM admin_audit ORDER BY rowid";
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<AuditRow>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(new AuditRow(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-        }
-        return rows;
-    }
+    private protected override Task<IReadOnlyList<AuditRow>> AuditTrailAsync(IFeedbackStore store) => AuditTrail.ReadSqliteAsync(_paths[store]);
 
     public void Dispose()
     {
