@@ -9,22 +9,22 @@ namespace SshSupportBot.Tests.Admin;
 public sealed class AdminCheckTests : IDisposable
 {
     private static readonly AdminSettings Admins = new() { SlackUserIds = ["UADMIN"], TeamsUserIds = ["29:admin"] };
-    private readonly AccountTree accounts = new();
+    private readonly AccountTree _accounts = new();
 
-    public void Dispose() => accounts.Dispose();
+    public void Dispose() => _accounts.Dispose();
 
     [Theory]
     [InlineData("slack", "UADMIN")]
     [InlineData("teams", "29:admin")]
     public async Task An_admin_finds_a_world_writable_home_and_a_wrong_authorized_keys_mode_with_their_fixes(string channel, string admin)
     {
-        await accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "700", keysMode: "666");
+        await _accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "700", keysMode: "666");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        using var bot = new LearningBot(Admins, serverCheck: accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()));
+        using var bot = new LearningBot(Admins, serverCheck: _accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()));
 
         var reply = await bot.SendAsync("admin check alice", user: admin, channel: channel);
 
-        var home = accounts.Home("alice");
+        var home = _accounts.Home("alice");
         Assert.StartsWith("Server-side check of alice on 127.0.0.1: 2 problems that stop key login", reply.Text);
         Assert.Contains($"✗ the home directory is writable by group or others (mode 777). Fix: `chmod go-w {home}`", reply.Text);
         Assert.Contains($"✗ authorized_keys is writable by group or others (mode 666). Fix: `chmod 600 {home}/.ssh/authorized_keys`", reply.Text);
@@ -35,9 +35,9 @@ public sealed class AdminCheckTests : IDisposable
     [Fact]
     public async Task A_non_admin_is_refused_audited_and_runs_no_check()
     {
-        await accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "700", keysMode: "666");
+        await _accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "700", keysMode: "666");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        using var bot = new LearningBot(Admins, serverCheck: accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()));
+        using var bot = new LearningBot(Admins, serverCheck: _accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()));
 
         var refused = await bot.SendAsync("admin check alice", user: "UALICE");
         var admin = await bot.SendAsync("admin check alice", user: "UADMIN");

@@ -11,9 +11,9 @@ public sealed class ServerCheckTests : IDisposable
 {
     private const string Admin = "slack:U0ADMIN";
     private const string Unreachable = "SHA256:ohD8VZEXGWo6Ez8GSEJQ9WpafgLFsOfLOtGGQCQo6Og";
-    private readonly AccountTree accounts = new();
+    private readonly AccountTree _accounts = new();
 
-    public void Dispose() => accounts.Dispose();
+    public void Dispose() => _accounts.Dispose();
 
     private static ServerCheckOptions UnconnectableOptions(int port) =>
         new("127.0.0.1", port, "svc", "/nonexistent", "check", [Unreachable], TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
@@ -21,16 +21,16 @@ public sealed class ServerCheckTests : IDisposable
     [Fact]
     public async Task The_modes_owners_and_key_fingerprints_of_the_named_account_are_read_from_the_gateway()
     {
-        var fingerprint = await accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "755", keysMode: "666");
+        var fingerprint = await _accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "755", keysMode: "666");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
         Assert.Equal(ServerCheckOutcome.Completed, result.Outcome);
         Assert.Equal("alice", result.Account);
         var report = result.Report!;
-        Assert.Equal((accounts.Home("alice"), 0b111_111_111, "directory"), (report["home"]!.Path, report["home"]!.Mode!.Value, report["home"]!.Type!));
+        Assert.Equal((_accounts.Home("alice"), 0b111_111_111, "directory"), (report["home"]!.Path, report["home"]!.Mode!.Value, report["home"]!.Type!));
         Assert.Equal(0b111_101_101, report["ssh_dir"]!.Mode);
         Assert.Equal(0b110_110_110, report["authorized_keys"]!.Mode);
         Assert.Equal(Environment.UserName, report["authorized_keys"]!.Owner);
@@ -41,15 +41,15 @@ public sealed class ServerCheckTests : IDisposable
     [Fact]
     public async Task A_world_writable_home_and_a_wrong_authorized_keys_mode_are_found_with_their_fixes()
     {
-        await accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "700", keysMode: "666");
+        await _accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "700", keysMode: "666");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
         var blocking = result.Findings!.Where(f => f.BlocksLogin).ToList();
         Assert.Equal(
-            [("home", $"chmod go-w {accounts.Home("alice")}"), ("authorized_keys", $"chmod 600 {accounts.Home("alice")}/.ssh/authorized_keys")],
+            [("home", $"chmod go-w {_accounts.Home("alice")}"), ("authorized_keys", $"chmod 600 {_accounts.Home("alice")}/.ssh/authorized_keys")],
             blocking.Select(f => (f.Role, f.Fix)));
         Assert.Contains("writable by group or others (mode 777)", blocking[0].Problem);
         Assert.Contains("(mode 666)", blocking[1].Problem);
@@ -58,9 +58,9 @@ public sealed class ServerCheckTests : IDisposable
     [Fact]
     public async Task The_output_never_carries_a_key_or_its_comment()
     {
-        await accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
+        await _accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -72,11 +72,11 @@ public sealed class ServerCheckTests : IDisposable
     [Fact]
     public async Task A_missing_ssh_directory_is_reported_as_missing_and_as_no_key_registered()
     {
-        var home = Directory.CreateDirectory(accounts.Home("alice")).FullName;
+        var home = Directory.CreateDirectory(_accounts.Home("alice")).FullName;
         File.SetUnixFileMode(home, (UnixFileMode)Convert.ToInt32("755", 8));
-        await accounts.AddPasswdEntryAsync("alice", home);
+        await _accounts.AddPasswdEntryAsync("alice", home);
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -90,9 +90,9 @@ public sealed class ServerCheckTests : IDisposable
     [Fact]
     public async Task An_account_the_gateway_does_not_know_is_reported_as_such()
     {
-        await accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
+        await _accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "bob", CancellationToken.None);
 
@@ -104,7 +104,7 @@ public sealed class ServerCheckTests : IDisposable
     public async Task The_service_key_is_not_offered_to_a_server_whose_host_key_is_not_the_configured_one()
     {
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync(), hostFingerprint: Unreachable),
+        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync(), hostFingerprint: Unreachable),
             new FakeTimeProvider(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
@@ -149,10 +149,10 @@ public sealed class ServerCheckTests : IDisposable
     [Fact]
     public async Task A_second_check_of_the_same_account_within_the_interval_is_refused_and_one_after_it_runs()
     {
-        await accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
+        await _accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
         await using var sshd = await SshdServer.StartAsync("ed25519");
         var clock = new FakeTimeProvider();
-        var check = new ServerCheck(accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), clock, new ListLogger<ServerCheck>());
+        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), clock, new ListLogger<ServerCheck>());
 
         var first = await check.RunAsync(Admin, "alice", CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(59));

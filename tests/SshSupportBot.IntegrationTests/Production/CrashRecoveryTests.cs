@@ -48,7 +48,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
     // Trained once, then loaded by every process of these tests and the replica tests.
     private static readonly string ModelDirectory = ReplicaSet.DataDirectory;
 
-    private readonly string dataDirectory = Directory.CreateTempSubdirectory("sshbot-crash-").FullName;
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("sshbot-crash-").FullName;
 
     private Task<BotReplica> StartAsync(string name, string? crashAt, bool redis = false)
     {
@@ -56,7 +56,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
         {
             ["Bot__IntentsPath"] = RepositoryPaths.Intents,
             ["Bot__DataDirectory"] = ModelDirectory,
-            ["Storage__Sqlite"] = Path.Combine(dataDirectory, "conversations.db"),
+            ["Storage__Sqlite"] = Path.Combine(_dataDirectory, "conversations.db"),
             ["Storage__TurnClaimLease"] = "00:00:03",
             ["Storage__OutboxResendAfter"] = "00:00:01",
             ["Slack__BotToken"] = "xoxb-crash",
@@ -80,7 +80,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
         if (redis)
         {
             environment["Storage__Redis"] = fixture.Redis.ConnectionString;
-            environment["Storage__RedisKeyPrefix"] = $"sshbot-crash-{Path.GetFileName(dataDirectory)}:";
+            environment["Storage__RedisKeyPrefix"] = $"sshbot-crash-{Path.GetFileName(_dataDirectory)}:";
             // A killed server holds its conversation's lease until it lapses; short here, so the next turn need not wait 30 s.
             environment["Storage__ConversationLockLease"] = "00:00:03";
         }
@@ -266,7 +266,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
     [Fact]
     public async Task A_server_started_on_a_garbage_database_keeps_it_aside_says_so_and_turns_unready_when_the_new_file_is_deleted()
     {
-        var database = Path.Combine(dataDirectory, "conversations.db");
+        var database = Path.Combine(_dataDirectory, "conversations.db");
         var garbage = new byte[16_384];
         new Random(5).NextBytes(garbage);
         await File.WriteAllBytesAsync(database, garbage);
@@ -276,7 +276,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
         {
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             var notice = (await ready.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("storageNotice").GetString()!;
-            var aside = Assert.Single(Directory.GetFiles(dataDirectory, "conversations.db.broken-*"));
+            var aside = Assert.Single(Directory.GetFiles(_dataDirectory, "conversations.db.broken-*"));
             Assert.Contains($"kept aside as {aside}", notice);
             Assert.Equal(garbage, await File.ReadAllBytesAsync(aside));
         }
@@ -297,7 +297,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryFixture fixture) : IClassFix
     {
         try
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            Directory.Delete(_dataDirectory, recursive: true);
         }
         catch (IOException)
         {

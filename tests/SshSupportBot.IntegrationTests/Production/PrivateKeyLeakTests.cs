@@ -225,13 +225,13 @@ public sealed class PrivateKeyLeakTests
     /// <summary>A real redis-server with an append-only file and RDB snapshots in a directory the test reads afterwards.</summary>
     private sealed class PersistentRedis : IDisposable
     {
-        private readonly Process process;
-        private readonly string directory;
+        private readonly Process _process;
+        private readonly string _directory;
 
         private PersistentRedis(Process process, string directory, int port)
         {
-            this.process = process;
-            this.directory = directory;
+            _process = process;
+            _directory = directory;
             ConnectionString = $"127.0.0.1:{port}";
         }
 
@@ -298,7 +298,7 @@ public sealed class PrivateKeyLeakTests
 
         public string PersistedBytes()
         {
-            var files = Directory.GetFiles(directory, "*", SearchOption.AllDirectories);
+            var files = Directory.GetFiles(_directory, "*", SearchOption.AllDirectories);
             Assert.Contains(files, f => f.EndsWith(".rdb", StringComparison.Ordinal));
             Assert.Contains(files, f => f.Contains("appendonly", StringComparison.Ordinal));
             return string.Concat(files.Select(f => Encoding.Latin1.GetString(File.ReadAllBytes(f))));
@@ -306,12 +306,12 @@ public sealed class PrivateKeyLeakTests
 
         public void Dispose()
         {
-            if (!process.HasExited)
+            if (!_process.HasExited)
             {
-                process.Kill();
-                process.WaitForExit(5000);
+                _process.Kill();
+                _process.WaitForExit(5000);
             }
-            process.Dispose();
+            _process.Dispose();
         }
     }
 }

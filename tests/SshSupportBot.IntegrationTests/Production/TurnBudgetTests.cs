@@ -12,18 +12,18 @@ namespace SshSupportBot.Tests.Production;
 public sealed class TurnBudgetTests : IDisposable
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
-    private readonly FakeTimeProvider clock = new();
-    private readonly SpinningHandler inner = new();
-    private readonly TurnWatch watch;
-    private readonly BudgetedTurnHandler handler;
+    private readonly FakeTimeProvider _clock = new();
+    private readonly SpinningHandler _inner = new();
+    private readonly TurnWatch _watch;
+    private readonly BudgetedTurnHandler _handler;
 
     public TurnBudgetTests()
     {
-        watch = new TurnWatch(clock);
-        handler = new BudgetedTurnHandler(inner, watch, Budget, clock, NullLogger<BudgetedTurnHandler>.Instance);
+        _watch = new TurnWatch(_clock);
+        _handler = new BudgetedTurnHandler(_inner, _watch, Budget, _clock, NullLogger<BudgetedTurnHandler>.Instance);
     }
 
-    public void Dispose() => inner.Release();
+    public void Dispose() => _inner.Release();
 
     [Fact]
     public async Task A_turn_stuck_in_a_loop_is_abandoned_with_an_apology_and_counted()
@@ -36,7 +36,7 @@ public sealed class TurnBudgetTests : IDisposable
         Assert.True(clockTime.Elapsed < TimeSpan.FromSeconds(20), $"the worker waited {clockTime.Elapsed}");
         Assert.Equal(BudgetedTurnHandler.Apology.En, Assert.Single(replies).Text);
         Assert.Equal(abandonedBefore + 1, BotMetrics.AbandonedTurns.WithLabels("slack").Value);
-        Assert.Equal(1, watch.StillRunning);
+        Assert.Equal(1, _watch.StillRunning);
     }
 
     [Fact]
@@ -52,41 +52,41 @@ public sealed class TurnBudgetTests : IDisposable
     {
         await HandlePastItsBudgetAsync("spin");
 
-        var replies = await handler.HandleAsync(Message("hello"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var replies = await _handler.HandleAsync(Message("hello"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal("answer to: hello", Assert.Single(replies).Text);
-        Assert.True(inner.Spinning);
+        Assert.True(_inner.Spinning);
     }
 
     [Fact]
     public async Task Readiness_reports_a_computation_stuck_past_the_limit_until_it_ends()
     {
         await HandlePastItsBudgetAsync("spin");
-        Assert.Null(watch.Problem(TimeSpan.FromSeconds(30)));
+        Assert.Null(_watch.Problem(TimeSpan.FromSeconds(30)));
 
-        clock.Advance(TimeSpan.FromSeconds(31));
-        var problem = watch.Problem(TimeSpan.FromSeconds(30));
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        var problem = _watch.Problem(TimeSpan.FromSeconds(30));
 
         Assert.Equal("1 abandoned turn(s) (slack) still computing after more than 30 s; restart to free the CPU", problem);
-        inner.Release();
-        await WaitUntilAsync(() => watch.StillRunning == 0);
-        Assert.Null(watch.Problem(TimeSpan.FromSeconds(30)));
+        _inner.Release();
+        await WaitUntilAsync(() => _watch.StillRunning == 0);
+        Assert.Null(_watch.Problem(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
     public async Task A_turn_within_its_budget_is_answered_normally_and_not_watched()
     {
-        var replies = await handler.HandleAsync(Message("hello"), CancellationToken.None);
+        var replies = await _handler.HandleAsync(Message("hello"), CancellationToken.None);
 
         Assert.Equal("answer to: hello", Assert.Single(replies).Text);
-        Assert.Equal(0, watch.StillRunning);
+        Assert.Equal(0, _watch.StillRunning);
     }
 
     /// <summary>Starts a turn and lets its whole budget pass on the clock: the budget's timer is set before HandleAsync returns.</summary>
     private Task<IReadOnlyList<BotReply>> HandlePastItsBudgetAsync(string text)
     {
-        var turn = handler.HandleAsync(Message(text), CancellationToken.None);
-        clock.Advance(Budget);
+        var turn = _handler.HandleAsync(Message(text), CancellationToken.None);
+        _clock.Advance(Budget);
         return turn.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
@@ -105,23 +105,23 @@ public sealed class TurnBudgetTests : IDisposable
     /// <summary>Spins on a CPU for "spin" messages and never looks at its cancellation token, like a scan that does not advance.</summary>
     private sealed class SpinningHandler : ITurnHandler
     {
-        private volatile bool released;
-        private volatile bool spinning;
+        private volatile bool _released;
+        private volatile bool _spinning;
 
-        public bool Spinning => spinning;
+        public bool Spinning => _spinning;
 
-        public void Release() => released = true;
+        public void Release() => _released = true;
 
         public Task<IReadOnlyList<BotReply>> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
         {
             if (message.Text.StartsWith("spin", StringComparison.Ordinal))
             {
-                spinning = true;
-                while (!released)
+                _spinning = true;
+                while (!_released)
                 {
                     Thread.SpinWait(1000);
                 }
-                spinning = false;
+                _spinning = false;
             }
             return Task.FromResult<IReadOnlyList<BotReply>>([FakeTurnHandler.Answer($"answer to: {message.Text}")]);
         }

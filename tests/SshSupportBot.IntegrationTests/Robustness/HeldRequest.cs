@@ -9,13 +9,13 @@ namespace SshSupportBot.Tests.Robustness;
 /// </summary>
 internal sealed class HeldRequest : IAsyncDisposable
 {
-    private readonly TcpClient client;
-    private readonly NetworkStream stream;
+    private readonly TcpClient _client;
+    private readonly NetworkStream _stream;
 
     private HeldRequest(TcpClient client)
     {
-        this.client = client;
-        stream = client.GetStream();
+        _client = client;
+        _stream = client.GetStream();
     }
 
     public static async Task<HeldRequest> OpenAsync(Uri baseUrl, string path, long contentLength, IReadOnlyDictionary<string, string> headers, int bodyBytesSent)
@@ -29,7 +29,7 @@ internal sealed class HeldRequest : IAsyncDisposable
             head.Append(name).Append(": ").Append(value).Append("\r\n");
         }
         head.Append("\r\n");
-        await request.stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
+        await request._stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
         await request.SendBodyAsync(bodyBytesSent);
         return request;
     }
@@ -38,7 +38,7 @@ internal sealed class HeldRequest : IAsyncDisposable
     {
         if (bytes > 0)
         {
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(new string(' ', bytes)));
+            await _stream.WriteAsync(Encoding.ASCII.GetBytes(new string(' ', bytes)));
         }
     }
 
@@ -52,7 +52,7 @@ internal sealed class HeldRequest : IAsyncDisposable
         {
             while (!received.ToString().Contains("\r\n", StringComparison.Ordinal))
             {
-                var read = await stream.ReadAsync(buffer, timeout.Token);
+                var read = await _stream.ReadAsync(buffer, timeout.Token);
                 if (read == 0)
                 {
                     break;
@@ -74,7 +74,7 @@ internal sealed class HeldRequest : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        client.Dispose();
+        _client.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -11,22 +11,22 @@ namespace SshSupportBot.Tests.Robustness;
 public sealed class LimitsBeforeWorkTests : IAsyncLifetime
 {
     private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(5);
-    private FakeSlack slack = null!;
-    private SlackTestHost host = null!;
+    private FakeSlack _slack = null!;
+    private SlackTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        slack = await FakeSlack.StartAsync();
-        var settings = SlackTestHost.HttpSettings(slack);
+        _slack = await FakeSlack.StartAsync();
+        var settings = SlackTestHost.HttpSettings(_slack);
         settings["Operations:MaxUnauthenticatedRequests"] = "3";
         settings["Operations:BodyReadTimeout"] = "00:00:01";
-        host = await SlackTestHost.StartAsync(settings);
+        _host = await SlackTestHost.StartAsync(settings);
     }
 
     public async Task DisposeAsync()
     {
-        await host.DisposeAsync();
-        await slack.DisposeAsync();
+        await _host.DisposeAsync();
+        await _slack.DisposeAsync();
     }
 
     private static Dictionary<string, string> FreshSlackHeaders(DateTimeOffset? at = null) => new()
@@ -50,7 +50,7 @@ public sealed class LimitsBeforeWorkTests : IAsyncLifetime
             "future timestamp" => FreshSlackHeaders(DateTimeOffset.UtcNow.AddMinutes(6)),
             _ => new Dictionary<string, string>(FreshSlackHeaders()) { [SlackSignature.SignatureHeader] = "v0=short" },
         };
-        await using var request = await HeldRequest.OpenAsync(host.BaseUrl, "slack/events", 1_000_000, headers, bodyBytesSent: 100);
+        await using var request = await HeldRequest.OpenAsync(_host.BaseUrl, "slack/events", 1_000_000, headers, bodyBytesSent: 100);
 
         Assert.Equal(401, await request.StatusAsync(Quickly));
     }
@@ -61,7 +61,7 @@ public sealed class LimitsBeforeWorkTests : IAsyncLifetime
     [InlineData("slack/interactivity", SlackHttpEndpoints.MaxInteractionBytes)]
     public async Task A_slack_body_past_its_endpoints_cap_is_refused_unread(string path, int cap)
     {
-        await using var request = await HeldRequest.OpenAsync(host.BaseUrl, path, cap + 1L, FreshSlackHeaders(), bodyBytesSent: 100);
+        await using var request = await HeldRequest.OpenAsync(_host.BaseUrl, path, cap + 1L, FreshSlackHeaders(), bodyBytesSent: 100);
 
         Assert.Equal(413, await request.StatusAsync(Quickly));
     }
@@ -69,7 +69,7 @@ public sealed class LimitsBeforeWorkTests : IAsyncLifetime
     [Fact]
     public async Task A_body_that_trickles_past_the_read_timeout_is_refused()
     {
-        await using var request = await HeldRequest.OpenAsync(host.BaseUrl, "slack/events", 10_000, FreshSlackHeaders(), bodyBytesSent: 100);
+        await using var request = await HeldRequest.OpenAsync(_host.BaseUrl, "slack/events", 10_000, FreshSlackHeaders(), bodyBytesSent: 100);
 
         Assert.Equal(408, await request.StatusAsync(Quickly));
     }
@@ -80,17 +80,17 @@ public sealed class LimitsBeforeWorkTests : IAsyncLifetime
         var held = new List<HeldRequest>();
         for (var i = 0; i < 3; i++)
         {
-            held.Add(await HeldRequest.OpenAsync(host.BaseUrl, "slack/events", 1_000, FreshSlackHeaders(), bodyBytesSent: 10));
+            held.Add(await HeldRequest.OpenAsync(_host.BaseUrl, "slack/events", 1_000, FreshSlackHeaders(), bodyBytesSent: 10));
         }
         // The three are inside the gate once the server has taken their headers.
-        var gate = (Channels.UnauthenticatedRequestGate)host.Services.GetService(typeof(Channels.UnauthenticatedRequestGate))!;
+        var gate = (Channels.UnauthenticatedRequestGate)_host.Services.GetService(typeof(Channels.UnauthenticatedRequestGate))!;
         var deadline = DateTime.UtcNow + Quickly;
         while (gate.Available > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(10);
         }
 
-        await using (var extra = await HeldRequest.OpenAsync(host.BaseUrl, "slack/events", 1_000, FreshSlackHeaders(), bodyBytesSent: 10))
+        await using (var extra = await HeldRequest.OpenAsync(_host.BaseUrl, "slack/events", 1_000, FreshSlackHeaders(), bodyBytesSent: 10))
         {
             Assert.Equal(503, await extra.StatusAsync(Quickly));
         }
@@ -104,7 +104,7 @@ public sealed class LimitsBeforeWorkTests : IAsyncLifetime
         {
             await Task.Delay(10);
         }
-        var response = await host.Client.SendAsync(SlackPayloads.SignedEvent(SlackPayloads.AppMention("Ev-after", "<@UBOT> hello")));
+        var response = await _host.Client.SendAsync(SlackPayloads.SignedEvent(SlackPayloads.AppMention("Ev-after", "<@UBOT> hello")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(3, gate.Available);
     }
@@ -113,26 +113,26 @@ public sealed class LimitsBeforeWorkTests : IAsyncLifetime
 /// <summary>The same limits on the Teams endpoint, with a real token check behind them.</summary>
 public sealed class TeamsLimitsBeforeWorkTests : IAsyncLifetime
 {
-    private TeamsTestBed bed = null!;
+    private TeamsTestBed _bed = null!;
 
-    private TestSigningKey key => bed.Key;
+    private TestSigningKey key => _bed.Key;
 
-    private FakeConnector connector => bed.Connector;
+    private FakeConnector connector => _bed.Connector;
 
-    private TeamsTestHost host => bed.Host;
+    private TeamsTestHost _host => _bed.Host;
 
-    public async Task InitializeAsync() => bed = await TeamsTestBed.StartAsync(new Dictionary<string, string?> { ["Operations:BodyReadTimeout"] = "00:00:01" });
+    public async Task InitializeAsync() => _bed = await TeamsTestBed.StartAsync(new Dictionary<string, string?> { ["Operations:BodyReadTimeout"] = "00:00:01" });
 
-    public async Task DisposeAsync() => await bed.DisposeAsync();
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Fact]
     public async Task A_teams_body_that_trickles_past_the_read_timeout_is_refused()
     {
         var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + key.Token(serviceUrl: connector.ServiceUrl) };
-        await using var request = await HeldRequest.OpenAsync(new Uri(host.BaseUrl), "api/messages", 10_000, headers, bodyBytesSent: 100);
+        await using var request = await HeldRequest.OpenAsync(new Uri(_host.BaseUrl), "api/messages", 10_000, headers, bodyBytesSent: 100);
 
         Assert.Equal(408, await request.StatusAsync(TimeSpan.FromSeconds(5)));
-        Assert.Empty(host.Turns.Turns);
+        Assert.Empty(_host.Turns.Turns);
     }
 
     [Theory]
@@ -142,17 +142,17 @@ public sealed class TeamsLimitsBeforeWorkTests : IAsyncLifetime
     public async Task A_teams_request_without_a_bearer_token_is_refused_before_its_body_arrives(string? authorization)
     {
         var headers = authorization is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Authorization"] = authorization };
-        await using var request = await HeldRequest.OpenAsync(new Uri(host.BaseUrl), "api/messages", 400_000, headers, bodyBytesSent: 100);
+        await using var request = await HeldRequest.OpenAsync(new Uri(_host.BaseUrl), "api/messages", 400_000, headers, bodyBytesSent: 100);
 
         Assert.Equal(401, await request.StatusAsync(TimeSpan.FromSeconds(5)));
-        Assert.Empty(host.Turns.Turns);
+        Assert.Empty(_host.Turns.Turns);
     }
 
     [Fact]
     public async Task A_teams_body_past_the_cap_is_refused_unread()
     {
         var headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + key.Token(serviceUrl: connector.ServiceUrl) };
-        await using var request = await HeldRequest.OpenAsync(new Uri(host.BaseUrl), "api/messages", SshSupportBot.Teams.TeamsEndpoint.MaxBodyBytes + 1, headers, bodyBytesSent: 100);
+        await using var request = await HeldRequest.OpenAsync(new Uri(_host.BaseUrl), "api/messages", SshSupportBot.Teams.TeamsEndpoint.MaxBodyBytes + 1, headers, bodyBytesSent: 100);
 
         Assert.Equal(413, await request.StatusAsync(TimeSpan.FromSeconds(5)));
     }

@@ -10,17 +10,17 @@ namespace SshSupportBot.Tests.Robustness;
 /// <summary>Authenticated activities with null, missing or oddly typed fields, through the real endpoint and a real token check.</summary>
 public sealed class MalformedTeamsActivityTests : IAsyncLifetime
 {
-    private TeamsTestBed bed = null!;
+    private TeamsTestBed _bed = null!;
 
-    private TestSigningKey key => bed.Key;
+    private TestSigningKey key => _bed.Key;
 
-    private FakeConnector connector => bed.Connector;
+    private FakeConnector connector => _bed.Connector;
 
-    private TeamsTestHost host => bed.Host;
+    private TeamsTestHost host => _bed.Host;
 
-    public async Task InitializeAsync() => bed = await TeamsTestBed.StartAsync();
+    public async Task InitializeAsync() => _bed = await TeamsTestBed.StartAsync();
 
-    public async Task DisposeAsync() => await bed.DisposeAsync();
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     /// <summary>Each case: a field of an ordinary message replaced by JSON text (or removed, for "-").</summary>
     public static TheoryData<string, string> OddFields() => new()

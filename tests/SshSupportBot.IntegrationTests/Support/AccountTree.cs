@@ -10,13 +10,13 @@ namespace SshSupportBot.Tests.Support;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 internal sealed class AccountTree : IDisposable
 {
-    private readonly DirectoryInfo tree = Directory.CreateTempSubdirectory("sshbot-accounts-");
+    private readonly DirectoryInfo _tree = Directory.CreateTempSubdirectory("sshbot-accounts-");
 
-    public string Passwd => Path.Combine(tree.FullName, "passwd");
+    public string Passwd => Path.Combine(_tree.FullName, "passwd");
 
-    public string Home(string account) => Path.Combine(tree.FullName, "home", account);
+    public string Home(string account) => Path.Combine(_tree.FullName, "home", account);
 
-    public void Dispose() => tree.Delete(recursive: true);
+    public void Dispose() => _tree.Delete(recursive: true);
 
     /// <summary>
     /// The account's home, ~/.ssh and authorized_keys (one ed25519 key) with the given modes, e.g. 777, 755, 666: what a user
@@ -48,7 +48,7 @@ internal sealed class AccountTree : IDisposable
 
     private async Task<string> PublicKeyBlobAsync(string account)
     {
-        var key = Path.Combine(tree.FullName, $"{account}_{Guid.NewGuid():N}");
+        var key = Path.Combine(_tree.FullName, $"{account}_{Guid.NewGuid():N}");
         await RunAsync("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key);
         return (await File.ReadAllTextAsync(key + ".pub")).Split(' ')[1];
     }

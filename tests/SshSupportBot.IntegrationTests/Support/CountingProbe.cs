@@ -5,15 +5,15 @@ namespace SshSupportBot.Tests.Support;
 /// <summary>Counts the probes that really go out, passing them to a real probe (or answering "ok" without a network).</summary>
 internal sealed class CountingProbe(IReachabilityProbe? inner = null) : IReachabilityProbe
 {
-    private int calls;
+    private int _calls;
 
-    public int Calls => Volatile.Read(ref calls);
+    public int Calls => Volatile.Read(ref _calls);
 
     public List<(string Host, int Port)> Probed { get; } = [];
 
     public Task<ReachabilityResult> ProbeAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref calls);
+        Interlocked.Increment(ref _calls);
         lock (Probed)
         {
             Probed.Add((host, port));

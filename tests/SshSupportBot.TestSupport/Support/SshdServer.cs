@@ -13,16 +13,16 @@ internal sealed class SshdServer : IAsyncDisposable
     private const string SshKeygen = "/usr/bin/ssh-keygen";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
 
-    private readonly string directory;
-    private readonly IReadOnlyList<string> keyTypes;
-    private Process? process;
-    private readonly StringBuilder log = new();
+    private readonly string _directory;
+    private readonly IReadOnlyList<string> _keyTypes;
+    private Process? _process;
+    private readonly StringBuilder _log = new();
 
     private SshdServer(string directory, int port, IReadOnlyList<string> keyTypes)
     {
-        this.directory = directory;
+        _directory = directory;
         Port = port;
-        this.keyTypes = keyTypes;
+        _keyTypes = keyTypes;
     }
 
     public string Host => "127.0.0.1";
@@ -71,9 +71,9 @@ internal sealed class SshdServer : IAsyncDisposable
     /// <summary>Makes a new client key that may log in (as the user running the tests) and returns its private key file.</summary>
     public async Task<string> AuthorizeNewClientKeyAsync()
     {
-        var key = Path.Combine(directory, $"client_{Guid.NewGuid():N}");
+        var key = Path.Combine(_directory, $"client_{Guid.NewGuid():N}");
         await RunAsync(SshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", "sshbot-test-client", "-f", key]);
-        await File.AppendAllTextAsync(Path.Combine(directory, "authorized_keys"), await File.ReadAllTextAsync(key + ".pub"));
+        await File.AppendAllTextAsync(Path.Combine(_directory, "authorized_keys"), await File.ReadAllTextAsync(key + ".pub"));
         return key;
     }
 
@@ -82,7 +82,7 @@ internal sealed class SshdServer : IAsyncDisposable
         await StopAsync();
         try
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {
@@ -92,7 +92,7 @@ internal sealed class SshdServer : IAsyncDisposable
     private async Task GenerateKeysAsync()
     {
         var fingerprints = new Dictionary<string, string>();
-        foreach (var type in keyTypes)
+        foreach (var type in _keyTypes)
         {
             var key = KeyPath(type);
             File.Delete(key);
@@ -109,23 +109,23 @@ internal sealed class SshdServer : IAsyncDisposable
 
     private async Task LaunchAsync()
     {
-        var config = Path.Combine(directory, "sshd_config");
+        var config = Path.Combine(_directory, "sshd_config");
         var lines = new List<string>
         {
             "ListenAddress 127.0.0.1",
             $"Port {Port}",
-            $"PidFile {Path.Combine(directory, "sshd.pid")}",
+            $"PidFile {Path.Combine(_directory, "sshd.pid")}",
             "UsePAM no",
             "PasswordAuthentication no",
             "KbdInteractiveAuthentication no",
             "StrictModes no",
             // Only for the server-side check tests: key login for the user running the tests, with keys the test authorizes.
-            $"AuthorizedKeysFile {Path.Combine(directory, "authorized_keys")}",
+            $"AuthorizedKeysFile {Path.Combine(_directory, "authorized_keys")}",
             "PubkeyAuthentication yes",
             "PermitRootLogin prohibit-password",
             "LogLevel INFO",
         };
-        lines.AddRange(keyTypes.Select(t => $"HostKey {KeyPath(t)}"));
+        lines.AddRange(_keyTypes.Select(t => $"HostKey {KeyPath(t)}"));
         await File.WriteAllLinesAsync(config, lines);
 
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -141,9 +141,9 @@ internal sealed class SshdServer : IAsyncDisposable
             {
                 return;
             }
-            lock (log)
+            lock (_log)
             {
-                log.AppendLine(e.Data);
+                _log.AppendLine(e.Data);
             }
             if (e.Data.Contains("Server listening on", StringComparison.Ordinal))
             {
@@ -154,7 +154,7 @@ internal sealed class SshdServer : IAsyncDisposable
         sshd.Start();
         sshd.BeginErrorReadLine();
         sshd.BeginOutputReadLine();
-        process = sshd;
+        _process = sshd;
         try
         {
             await ready.Task.WaitAsync(StartTimeout);
@@ -169,20 +169,20 @@ internal sealed class SshdServer : IAsyncDisposable
     {
         get
         {
-            lock (log)
+            lock (_log)
             {
-                return log.ToString();
+                return _log.ToString();
             }
         }
     }
 
     private async Task StopAsync()
     {
-        if (process is not { } sshd)
+        if (_process is not { } sshd)
         {
             return;
         }
-        process = null;
+        _process = null;
         if (!sshd.HasExited)
         {
             sshd.Kill(entireProcessTree: true);
@@ -191,7 +191,7 @@ internal sealed class SshdServer : IAsyncDisposable
         sshd.Dispose();
     }
 
-    private string KeyPath(string type) => Path.Combine(directory, $"ssh_host_{type}_key");
+    private string KeyPath(string type) => Path.Combine(_directory, $"ssh_host_{type}_key");
 
     private static async Task<string> RunAsync(string program, IEnumerable<string> arguments)
     {

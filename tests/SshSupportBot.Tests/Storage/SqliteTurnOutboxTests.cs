@@ -8,18 +8,18 @@ namespace SshSupportBot.Tests.Storage;
 /// <summary>The turn outbox contract against SQLite, plus what only a file on disk must do: survive a restart.</summary>
 public sealed class SqliteTurnOutboxTests : TurnOutboxContract, IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("sshbot-outbox-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("sshbot-outbox-").FullName;
 
     private protected override (ITurnOutbox, IConversationStore?) NewOutbox()
     {
-        var path = Path.Combine(directory, "conversations.db");
+        var path = Path.Combine(_directory, "conversations.db");
         return (new SqliteTurnOutbox(path, Timing, Clock), new SqliteConversationStore(path, TimeSpan.FromHours(2), Clock));
     }
 
     [Fact]
     public async Task A_recorded_reply_survives_a_restart_of_the_process()
     {
-        var path = Path.Combine(directory, "restart.db");
+        var path = Path.Combine(_directory, "restart.db");
         var before = new SqliteTurnOutbox(path, Timing, Clock);
         await before.ClaimAsync("teams:a1", "address", default);
         await new SqliteConversationStore(path, TimeSpan.FromHours(2), Clock)
@@ -36,6 +36,6 @@ public sealed class SqliteTurnOutboxTests : TurnOutboxContract, IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        Directory.Delete(_directory, recursive: true);
     }
 }

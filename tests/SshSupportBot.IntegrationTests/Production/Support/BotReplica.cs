@@ -8,14 +8,14 @@ namespace SshSupportBot.Tests.Production.Support;
 /// <summary>One real <c>sshbot serve</c> process on a free loopback port, configured through environment variables as a container would be.</summary>
 internal sealed class BotReplica : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder log = new();
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
 
     private BotReplica(string name, int port, Process process, StringBuilder log)
     {
         Name = name;
-        this.process = process;
-        this.log = log;
+        _process = process;
+        _log = log;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
     }
 
@@ -27,9 +27,9 @@ internal sealed class BotReplica : IAsyncDisposable
     {
         get
         {
-            lock (log)
+            lock (_log)
             {
-                return log.ToString();
+                return _log.ToString();
             }
         }
     }
@@ -83,9 +83,9 @@ internal sealed class BotReplica : IAsyncDisposable
         HttpStatusCode? last = null;
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{Name} exited with {process.ExitCode}:\n{Log}");
+                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Log}");
             }
             try
             {
@@ -107,15 +107,15 @@ internal sealed class BotReplica : IAsyncDisposable
     /// <summary>SIGTERM, as Kubernetes and docker stop send it; the exit code, or null when it did not exit in time.</summary>
     public async Task<int?> TerminateAsync(TimeSpan timeout)
     {
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
         using var wait = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(wait.Token);
-            return process.ExitCode;
+            await _process.WaitForExitAsync(wait.Token);
+            return _process.ExitCode;
         }
         catch (OperationCanceledException)
         {
@@ -129,7 +129,7 @@ internal sealed class BotReplica : IAsyncDisposable
         using var wait = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(wait.Token);
+            await _process.WaitForExitAsync(wait.Token);
             return true;
         }
         catch (OperationCanceledException)
@@ -138,22 +138,22 @@ internal sealed class BotReplica : IAsyncDisposable
         }
     }
 
-    public int ExitCode => process.ExitCode;
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>SIGKILL: no shutdown hook runs, as when a node dies.</summary>
     public void Kill()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill();
-            process.WaitForExit(5000);
+            _process.Kill();
+            _process.WaitForExit(5000);
         }
     }
 
     public ValueTask DisposeAsync()
     {
         Kill();
-        process.Dispose();
+        _process.Dispose();
         Client.Dispose();
         return ValueTask.CompletedTask;
     }

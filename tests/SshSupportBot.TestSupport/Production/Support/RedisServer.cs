@@ -10,13 +10,13 @@ namespace SshSupportBot.Tests.Production.Support;
 /// </summary>
 internal sealed class RedisServer : IDisposable
 {
-    private readonly string? directory;
-    private Process? process;
+    private readonly string? _directory;
+    private Process? _process;
 
     private RedisServer(int port, bool appendOnly)
     {
         Port = port;
-        directory = appendOnly ? Directory.CreateTempSubdirectory("sshbot-redis-aof-").FullName : null;
+        _directory = appendOnly ? Directory.CreateTempSubdirectory("sshbot-redis-aof-").FullName : null;
     }
 
     public int Port { get; }
@@ -35,16 +35,16 @@ internal sealed class RedisServer : IDisposable
     public async Task StartAgainAsync()
     {
         var info = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        string[] persistence = directory is null ? ["--appendonly", "no"] : ["--appendonly", "yes", "--appendfsync", "always", "--dir", directory];
+        string[] persistence = _directory is null ? ["--appendonly", "no"] : ["--appendonly", "yes", "--appendfsync", "always", "--dir", _directory];
         foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "" }.Concat(persistence))
         {
             info.ArgumentList.Add(argument);
         }
-        process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
@@ -54,7 +54,7 @@ internal sealed class RedisServer : IDisposable
                 await client.ConnectAsync("127.0.0.1", Port);
                 return;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
+            catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
             {
                 await Task.Delay(50);
             }
@@ -63,21 +63,21 @@ internal sealed class RedisServer : IDisposable
 
     public void Stop()
     {
-        if (process is { HasExited: false })
+        if (_process is { HasExited: false })
         {
-            process.Kill();
-            process.WaitForExit(5000);
+            _process.Kill();
+            _process.WaitForExit(5000);
         }
-        process?.Dispose();
-        process = null;
+        _process?.Dispose();
+        _process = null;
     }
 
     public void Dispose()
     {
         Stop();
-        if (directory is not null)
+        if (_directory is not null)
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
     }
 }
