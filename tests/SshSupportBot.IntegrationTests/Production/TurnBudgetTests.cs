@@ -82,12 +82,16 @@ public sealed class TurnBudgetTests : IDisposable
         Assert.Equal(0, _watch.StillRunning);
     }
 
-    /// <summary>Starts a turn and lets its whole budget pass on the clock: the budget's timer is set before HandleAsync returns.</summary>
-    private Task<IReadOnlyList<BotReply>> HandlePastItsBudgetAsync(string text)
+    /// <summary>
+    /// Starts a stuck turn and, once it spins, lets its whole budget pass on the clock (the budget's timer is set before
+    /// HandleAsync returns).
+    /// </summary>
+    private async Task<IReadOnlyList<BotReply>> HandlePastItsBudgetAsync(string text)
     {
         var turn = _handler.HandleAsync(Message(text), CancellationToken.None);
+        await WaitUntilAsync(() => _inner.Spinning);
         _clock.Advance(Budget);
-        return turn.WaitAsync(TimeSpan.FromSeconds(30));
+        return await turn.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     private static IncomingMessage Message(string text) => new("slack", "C1", "U1", text, Guid.NewGuid().ToString("N"));
