@@ -42,7 +42,7 @@ internal sealed class FakeSocket(WebSocket ws, Signal changed)
 
     public void Drop() => ws.Abort();
 
-    public async Task RunAsync(CancellationToken ct)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var buffer = new byte[64 * 1024];
         try
@@ -53,7 +53,7 @@ internal sealed class FakeSocket(WebSocket ws, Signal changed)
                 WebSocketReceiveResult result;
                 do
                 {
-                    result = await ws.ReceiveAsync(buffer.AsMemory(count).ToArraySegment(), ct);
+                    result = await ws.ReceiveAsync(buffer.AsMemory(count).ToArraySegment(), cancellationToken);
                     count += result.Count;
                 }
                 while (!result.EndOfMessage);
