@@ -1,4 +1,5 @@
 using SshSupportBot.Storage;
+using SshSupportBot.Tests.Support;
 
 namespace SshSupportBot.Tests.Admin;
 
@@ -7,8 +8,17 @@ public sealed class SqliteFeedbackStoreTests : FeedbackStoreContract, IDisposabl
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "sshbot-tests", Guid.NewGuid().ToString("N"));
 
-    private protected override IFeedbackStore NewStore(TimeSpan answerWindow) =>
-        new SqliteFeedbackStore(Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db"), answerWindow);
+    private readonly Dictionary<IFeedbackStore, string> _paths = [];
+
+    private protected override IFeedbackStore NewStore(TimeSpan answerWindow)
+    {
+        var path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db");
+        var store = new SqliteFeedbackStore(path, answerWindow);
+        _paths.Add(store, path);
+        return store;
+    }
+
+    private protected override Task<IReadOnlyList<AuditRow>> AuditTrailAsync(IFeedbackStore store) => AuditTrail.ReadSqliteAsync(_paths[store]);
 
     public void Dispose()
     {

@@ -4,9 +4,9 @@ namespace SshSupportBot.Tests.Production;
 
 public sealed class SqliteEventDeduplicatorTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("sshbot-dedupe-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("sshbot-dedupe-").FullName;
 
-    private string Database => Path.Combine(directory, "conversations.db");
+    private string Database => Path.Combine(_directory, "conversations.db");
 
     [Fact]
     public async Task A_claim_survives_a_restart_of_the_process()
@@ -35,6 +35,6 @@ public sealed class SqliteEventDeduplicatorTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        Directory.Delete(_directory, recursive: true);
     }
 }

@@ -8,19 +8,19 @@ namespace SshSupportBot.Tests.Robustness;
 /// <summary>Properly signed Slack payloads with null, missing or oddly typed fields, through the real endpoints.</summary>
 public sealed class MalformedSlackPayloadTests : IAsyncLifetime
 {
-    private FakeSlack slack = null!;
-    private SlackTestHost host = null!;
+    private FakeSlack _slack = null!;
+    private SlackTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        slack = await FakeSlack.StartAsync();
-        host = await SlackTestHost.StartAsync(SlackTestHost.HttpSettings(slack));
+        _slack = await FakeSlack.StartAsync();
+        _host = await SlackTestHost.StartAsync(SlackTestHost.HttpSettings(_slack));
     }
 
     public async Task DisposeAsync()
     {
-        await host.DisposeAsync();
-        await slack.DisposeAsync();
+        await _host.DisposeAsync();
+        await _slack.DisposeAsync();
     }
 
     public static TheoryData<string> OddEvents() =>
@@ -45,7 +45,7 @@ public sealed class MalformedSlackPayloadTests : IAsyncLifetime
     [MemberData(nameof(OddEvents))]
     public async Task An_odd_signed_event_is_answered_without_a_server_error(string body)
     {
-        var response = await host.Client.SendAsync(SlackPayloads.Signed("slack/events", body, "application/json"));
+        var response = await _host.Client.SendAsync(SlackPayloads.Signed("slack/events", body, "application/json"));
 
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"got {(int)response.StatusCode} for {body}");
         await The_bot_still_answers_an_ordinary_question();
@@ -71,7 +71,7 @@ public sealed class MalformedSlackPayloadTests : IAsyncLifetime
     public async Task An_odd_signed_interaction_is_answered_without_a_server_error(string json)
     {
         var body = SlackPayloads.Form(("payload", json));
-        var response = await host.Client.SendAsync(SlackPayloads.Signed("slack/interactivity", body, "application/x-www-form-urlencoded"));
+        var response = await _host.Client.SendAsync(SlackPayloads.Signed("slack/interactivity", body, "application/x-www-form-urlencoded"));
 
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"got {(int)response.StatusCode} for {json}");
         await The_bot_still_answers_an_ordinary_question();
@@ -87,12 +87,12 @@ public sealed class MalformedSlackPayloadTests : IAsyncLifetime
         var json = """{"type":"block_actions","user":{"id":"U1"},"channel":{"id":"C1"},"container":{"message_ts":"1.1","channel_id":"C1"},"actions":[{"action_id":"sshbot-choice-0","text":{"type":"plain_text","text":"pressed"},"value":""" + value + ""","action_ts":"""
             + $"\"{Guid.NewGuid():N}\"" + """}],"message":{"ts":"1.1","text":"fallback","blocks":""" + blocks + "}}";
 
-        var response = await host.Client.SendAsync(SlackPayloads.Signed("slack/interactivity", SlackPayloads.Form(("payload", json)), "application/x-www-form-urlencoded"));
+        var response = await _host.Client.SendAsync(SlackPayloads.Signed("slack/interactivity", SlackPayloads.Form(("payload", json)), "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await slack.Changed.WaitUntilAsync(() => slack.Posts.Any(p => p.Body.TryGetProperty("text", out var text) && text.GetString() == "answer to: pressed"),
+        await _slack.Changed.WaitUntilAsync(() => _slack.Posts.Any(p => p.Body.TryGetProperty("text", out var text) && text.GetString() == "answer to: pressed"),
             what: "the answer to the pressed button");
-        Assert.DoesNotContain(slack.Posts, p => p.Body.GetProperty("text").GetString() == SlackHelp.Apology.Text);
+        Assert.DoesNotContain(_slack.Posts, p => p.Body.GetProperty("text").GetString() == SlackHelp.Apology.Text);
     }
 
     [Theory]
@@ -104,7 +104,7 @@ public sealed class MalformedSlackPayloadTests : IAsyncLifetime
     [InlineData("command=%2Fssh-help&text=%ED%A0%BD&user_id=U1&channel_id=C1&trigger_id=t1")]
     public async Task An_odd_signed_slash_command_is_answered_without_a_server_error(string body)
     {
-        var response = await host.Client.SendAsync(SlackPayloads.Signed("slack/commands", body, "application/x-www-form-urlencoded"));
+        var response = await _host.Client.SendAsync(SlackPayloads.Signed("slack/commands", body, "application/x-www-form-urlencoded"));
 
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"got {(int)response.StatusCode} for {body}");
         await The_bot_still_answers_an_ordinary_question();
@@ -112,12 +112,12 @@ public sealed class MalformedSlackPayloadTests : IAsyncLifetime
 
     private async Task The_bot_still_answers_an_ordinary_question()
     {
-        var before = slack.Posts.Count;
+        var before = _slack.Posts.Count;
         var eventId = "Ev" + Guid.NewGuid().ToString("N");
         var ts = $"17{Random.Shared.Next(10_000_000, 99_999_999)}.000100";
-        var response = await host.Client.SendAsync(SlackPayloads.SignedEvent(SlackPayloads.AppMention(eventId, "<@UBOT> hello", ts: ts)));
+        var response = await _host.Client.SendAsync(SlackPayloads.SignedEvent(SlackPayloads.AppMention(eventId, "<@UBOT> hello", ts: ts)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await slack.Changed.WaitUntilAsync(() => slack.Posts.Any(p => p.Body.TryGetProperty("thread_ts", out var thread) && thread.GetString() == ts), what: "the ordinary answer");
-        Assert.True(slack.Posts.Count > before);
+        await _slack.Changed.WaitUntilAsync(() => _slack.Posts.Any(p => p.Body.TryGetProperty("thread_ts", out var thread) && thread.GetString() == ts), what: "the ordinary answer");
+        Assert.True(_slack.Posts.Count > before);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using SshSupportBot.Slack;
 using SshSupportBot.Tests.Slack.Support;
+using SshSupportBot.Tests.Support;
 
 namespace SshSupportBot.Tests.Slack;
 

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
 using SshSupportBot.Storage;
-using SshSupportBot.Tests.Slack.Support;
 
 namespace SshSupportBot.Tests.Slack;
 
@@ -10,7 +10,7 @@ public sealed class SlackEventDeduplicatorTests
     [Fact]
     public async Task Only_the_first_claim_of_a_key_wins()
     {
-        var dedupe = new InMemoryEventDeduplicator(new RecordingTimeProvider(DateTimeOffset.UnixEpoch));
+        var dedupe = new InMemoryEventDeduplicator(new FakeTimeProvider());
 
         Assert.True(await dedupe.TryClaimAsync("Ev1", Hour, CancellationToken.None));
         Assert.False(await dedupe.TryClaimAsync("Ev1", Hour, CancellationToken.None));
@@ -20,13 +20,13 @@ public sealed class SlackEventDeduplicatorTests
     [Fact]
     public async Task A_key_can_be_claimed_again_after_it_expired()
     {
-        var time = new RecordingTimeProvider(DateTimeOffset.UnixEpoch);
+        var time = new FakeTimeProvider();
         var dedupe = new InMemoryEventDeduplicator(time);
         await dedupe.TryClaimAsync("Ev1", Hour, CancellationToken.None);
 
-        time.Now += Hour - TimeSpan.FromSeconds(1);
+        time.Advance(Hour - TimeSpan.FromSeconds(1));
         Assert.False(await dedupe.TryClaimAsync("Ev1", Hour, CancellationToken.None));
-        time.Now += TimeSpan.FromSeconds(1);
+        time.Advance(TimeSpan.FromSeconds(1));
         Assert.True(await dedupe.TryClaimAsync("Ev1", Hour, CancellationToken.None));
     }
 

@@ -8,9 +8,9 @@ namespace SshSupportBot.Tests.Storage;
 /// <summary>The conversations database damaged under a running or starting bot, with real files: deleted, replaced, overwritten, read-only.</summary>
 public sealed class SqliteDamageTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("sshbot-damage-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("sshbot-damage-").FullName;
 
-    private string Database => Path.Combine(directory, "conversations.db");
+    private string Database => Path.Combine(_directory, "conversations.db");
 
     private static ConversationState NewConversation() => ConversationState.New("slack:T1:D1:" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow);
 
@@ -34,7 +34,7 @@ public sealed class SqliteDamageTests : IDisposable
 
         Assert.Null(await health.ProblemAsync(default));
         Assert.Null(health.Notice);
-        Assert.Empty(Directory.GetFiles(directory, "*.broken-*"));
+        Assert.Empty(Directory.GetFiles(_directory, "*.broken-*"));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class SqliteDamageTests : IDisposable
     public async Task A_database_replaced_by_another_file_while_in_use_fails_readiness()
     {
         var health = new SqliteHealth(Database, TimeProvider.System);
-        var other = Path.Combine(directory, "other.db");
+        var other = Path.Combine(_directory, "other.db");
         _ = new SqliteHealth(other, TimeProvider.System);
         SqliteConnection.ClearAllPools();
 
@@ -85,14 +85,14 @@ public sealed class SqliteDamageTests : IDisposable
         var health = new SqliteHealth(Database, TimeProvider.System);
         Assert.Null(await health.ProblemAsync(default));
 
-        ReadOnly(directory, true);
+        ReadOnly(_directory, true);
         try
         {
             Assert.Contains("not writable", await health.ProblemAsync(default));
         }
         finally
         {
-            ReadOnly(directory, false);
+            ReadOnly(_directory, false);
         }
         Assert.Null(await health.ProblemAsync(default));
     }
@@ -106,7 +106,7 @@ public sealed class SqliteDamageTests : IDisposable
         var notice = SqliteStartupCheck.KeepDamagedFileAside(Database, TimeProvider.System);
 
         Assert.NotNull(notice);
-        var aside = Assert.Single(Directory.GetFiles(directory, "conversations.db.broken-*"));
+        var aside = Assert.Single(Directory.GetFiles(_directory, "conversations.db.broken-*"));
         Assert.Equal(garbage, await File.ReadAllBytesAsync(aside));
         Assert.Contains(aside, notice);
         Assert.Contains("file is not a database", notice);
@@ -143,7 +143,7 @@ public sealed class SqliteDamageTests : IDisposable
 
         Assert.NotNull(notice);
         Assert.False(File.Exists(Database));
-        Assert.Single(Directory.GetFiles(directory, "conversations.db.broken-*"), f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal));
+        Assert.Single(Directory.GetFiles(_directory, "conversations.db.broken-*"), f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal));
     }
 
     private static byte[] Garbage(int length)
@@ -165,6 +165,6 @@ public sealed class SqliteDamageTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        Directory.Delete(_directory, recursive: true);
     }
 }

@@ -12,21 +12,21 @@ public sealed class StoreOutageTests
     /// <summary>An outbox whose store can be taken down and brought back, as Redis restarting would.</summary>
     private sealed class SwitchableOutbox() : ITurnOutbox
     {
-        private readonly InMemoryTurnOutbox inner = new(TimeProvider.System);
+        private readonly InMemoryTurnOutbox _inner = new(TimeProvider.System);
 
         public bool Down { get; set; }
 
         private T Guard<T>(Func<T> call) => Down ? throw new StorageUnavailableException("Redis is unreachable") : call();
 
         public Task<OutboxClaim> ClaimAsync(string eventKey, string address, CancellationToken cancellationToken) =>
-            Guard(() => inner.ClaimAsync(eventKey, address, cancellationToken));
+            Guard(() => _inner.ClaimAsync(eventKey, address, cancellationToken));
 
-        public Task RecordAsync(OutboxRecord record, CancellationToken cancellationToken) => Guard(() => inner.RecordAsync(record, cancellationToken));
+        public Task RecordAsync(OutboxRecord record, CancellationToken cancellationToken) => Guard(() => _inner.RecordAsync(record, cancellationToken));
 
-        public Task MarkSentAsync(string eventKey, CancellationToken cancellationToken) => Guard(() => inner.MarkSentAsync(eventKey, cancellationToken));
+        public Task MarkSentAsync(string eventKey, CancellationToken cancellationToken) => Guard(() => _inner.MarkSentAsync(eventKey, cancellationToken));
 
         public Task<IReadOnlyList<PendingDelivery>> TakeDueAsync(int max, CancellationToken cancellationToken) =>
-            Guard(() => inner.TakeDueAsync(max, cancellationToken));
+            Guard(() => _inner.TakeDueAsync(max, cancellationToken));
     }
 
     [Fact]
@@ -80,6 +80,6 @@ public sealed class StoreOutageTests
         }
 
         Assert.Single(await connector.WaitForRepliesAsync(1));
-        Assert.Single(host.Turns.Received);
+        Assert.Single(host.Turns.Turns);
     }
 }

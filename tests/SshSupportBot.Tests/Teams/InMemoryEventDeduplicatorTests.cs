@@ -1,20 +1,14 @@
+using Microsoft.Extensions.Time.Testing;
 using SshSupportBot.Storage;
 
 namespace SshSupportBot.Tests.Teams;
 
 public sealed class InMemoryEventDeduplicatorTests
 {
-    private sealed class ManualTime : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public async Task The_first_claim_of_a_key_wins_and_a_repeat_within_the_ttl_loses()
     {
-        var dedupe = new InMemoryEventDeduplicator(new ManualTime());
+        var dedupe = new InMemoryEventDeduplicator(new FakeTimeProvider());
 
         Assert.True(await dedupe.TryClaimAsync("teams:a", TimeSpan.FromMinutes(10), CancellationToken.None));
         Assert.False(await dedupe.TryClaimAsync("teams:a", TimeSpan.FromMinutes(10), CancellationToken.None));
@@ -24,11 +18,11 @@ public sealed class InMemoryEventDeduplicatorTests
     [Fact]
     public async Task A_key_can_be_claimed_again_after_its_ttl_expires()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider();
         var dedupe = new InMemoryEventDeduplicator(time);
         Assert.True(await dedupe.TryClaimAsync("teams:a", TimeSpan.FromMinutes(10), CancellationToken.None));
 
-        time.Now += TimeSpan.FromMinutes(11);
+        time.Advance(TimeSpan.FromMinutes(11));
 
         Assert.True(await dedupe.TryClaimAsync("teams:a", TimeSpan.FromMinutes(10), CancellationToken.None));
     }

@@ -15,7 +15,7 @@ public sealed class TeamsReplyRendererTests
     [Fact]
     public void An_answer_is_markdown_text_addressed_back_to_the_user()
     {
-        var activities = TeamsReplyRenderer.Render(FakeTurnHandler.Echo("**bold**", []), Incoming);
+        var activities = TeamsReplyRenderer.Render(FakeTurnHandler.Answer("You said: **bold**"), Incoming);
 
         var reply = Assert.Single(activities);
         Assert.Equal("message", reply.Type);
@@ -30,7 +30,7 @@ public sealed class TeamsReplyRendererTests
     [Fact]
     public void Choices_become_action_submit_buttons_on_an_adaptive_card_of_version_one_point_five()
     {
-        var reply = FakeTurnHandler.Echo("x", [new ReplyChoice(new AskAboutIntent("a"), "Key permissions"), new ReplyChoice(new AskAboutIntent("b"), "Host key changed")]);
+        var reply = FakeTurnHandler.Answer("x", [new ReplyChoice(new AskAboutIntent("a"), "Key permissions"), new ReplyChoice(new AskAboutIntent("b"), "Host key changed")]);
 
         var attachment = Assert.Single(Assert.Single(TeamsReplyRenderer.Render(reply, Incoming)).Attachments!);
 
@@ -49,7 +49,7 @@ public sealed class TeamsReplyRendererTests
     {
         var paragraph = string.Concat(Enumerable.Repeat("鍵のパーミッションを確認してください。", 60));
         var text = string.Join("\n\n", Enumerable.Repeat(paragraph, 40));
-        var reply = FakeTurnHandler.Echo(text, [new ReplyChoice(new AskAboutIntent("a"), "A")]);
+        var reply = FakeTurnHandler.Answer("You said: " + text, [new ReplyChoice(new AskAboutIntent("a"), "A")]);
 
         var activities = TeamsReplyRenderer.Render(reply, Incoming);
 
