@@ -3,7 +3,7 @@ namespace SshSupportBot.Conversations;
 /// <summary>
 /// One user turn, whatever channel it came from. Every adapter maps its payloads into this with one switch.
 /// </summary>
-/// <param name="Channel">"slack", "teams" or "cli".</param>
+/// <param name="Channel">The name the channel goes by: its metrics label, and the key of its admins (<c>Admin:&lt;Channel&gt;UserIds</c>).</param>
 /// <param name="ConversationId">Stable key of the conversation within the channel (for Slack: team, channel and thread).</param>
 /// <param name="UserId">The channel's id of the user who wrote.</param>
 /// <param name="Text">What the user wrote, mentions removed; for a button press, the button's label.</param>

@@ -1,3 +1,4 @@
+using SshSupportBot.Conversations;
 using SshSupportBot.Storage;
 
 namespace SshSupportBot.Tests.Storage;
