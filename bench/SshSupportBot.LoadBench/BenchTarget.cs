@@ -7,21 +7,21 @@ internal sealed class BenchTarget : IAsyncDisposable
 {
     public const string SigningSecret = "bench-signing-secret";
 
-    private readonly ChildProcess server;
-    private readonly ChildProcess? redis;
-    private readonly string stateDirectory;
+    private readonly ChildProcess _server;
+    private readonly ChildProcess? _redis;
+    private readonly string _stateDirectory;
 
     private BenchTarget(ChildProcess server, ChildProcess? redis, string stateDirectory, HttpClient client)
     {
-        this.server = server;
-        this.redis = redis;
-        this.stateDirectory = stateDirectory;
+        _server = server;
+        _redis = redis;
+        _stateDirectory = stateDirectory;
         Client = client;
     }
 
     public HttpClient Client { get; }
 
-    public double? PeakRssMiB() => server.PeakRssMiB();
+    public double? PeakRssMiB() => _server.PeakRssMiB();
 
     /// <summary>Settings the benchmark changes from the defaults, printed with the results.</summary>
     public static readonly IReadOnlyDictionary<string, string> Tuning = new Dictionary<string, string>
@@ -110,11 +110,11 @@ internal sealed class BenchTarget : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Client.Dispose();
-        server.Dispose();
-        redis?.Dispose();
+        _server.Dispose();
+        _redis?.Dispose();
         try
         {
-            Directory.Delete(stateDirectory, recursive: true);
+            Directory.Delete(_stateDirectory, recursive: true);
         }
         catch (IOException)
         {

@@ -7,11 +7,11 @@ namespace SshSupportBot.LoadBench;
 /// <summary>A process the benchmark started and stops (the server, redis-server), with its peak memory read from /proc.</summary>
 internal sealed class ChildProcess : IDisposable
 {
-    private readonly Process process;
+    private readonly Process _process;
 
-    private ChildProcess(Process process) => this.process = process;
+    private ChildProcess(Process process) => _process = process;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     public static ChildProcess Start(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -42,7 +42,7 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Peak resident set size (VmHWM) in MiB, or null where /proc is not available.</summary>
     public double? PeakRssMiB()
     {
-        var path = $"/proc/{process.Id}/status";
+        var path = $"/proc/{_process.Id}/status";
         if (!File.Exists(path))
         {
             return null;
@@ -78,11 +78,11 @@ internal sealed class ChildProcess : IDisposable
 
     public void Dispose()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
         }
-        process.Dispose();
+        _process.Dispose();
     }
 }

@@ -13,11 +13,11 @@ internal sealed class LoadRunner(HttpClient client, ReplySink sink, EventFactory
     private const int MaxInFlight = 4000;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan ReplyDrain = TimeSpan.FromSeconds(5);
-    private int runs;
+    private int _runs;
 
     public async Task<StepResult> RunAsync(int rate, int seconds)
     {
-        var run = Interlocked.Increment(ref runs).ToString(System.Globalization.CultureInfo.InvariantCulture) + "r" + Environment.TickCount64 % 100000;
+        var run = Interlocked.Increment(ref _runs).ToString(System.Globalization.CultureInfo.InvariantCulture) + "r" + Environment.TickCount64 % 100000;
         var total = rate * seconds;
         var due = new long[total];
         var keys = new string[total];

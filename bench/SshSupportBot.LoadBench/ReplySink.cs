@@ -12,10 +12,10 @@ namespace SshSupportBot.LoadBench;
 /// </summary>
 internal sealed class ReplySink : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly ConcurrentDictionary<string, long> arrivals = new(StringComparer.Ordinal);
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, long> _arrivals = new(StringComparer.Ordinal);
 
-    private ReplySink(WebApplication app) => this.app = app;
+    private ReplySink(WebApplication app) => _app = app;
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -34,9 +34,9 @@ internal sealed class ReplySink : IAsyncDisposable
     }
 
     /// <summary>When the first reply for <paramref name="key"/> arrived, as a <see cref="Stopwatch"/> timestamp.</summary>
-    public bool TryGetArrival(string key, out long timestamp) => arrivals.TryGetValue(key, out timestamp);
+    public bool TryGetArrival(string key, out long timestamp) => _arrivals.TryGetValue(key, out timestamp);
 
-    public int Count => arrivals.Count;
+    public int Count => _arrivals.Count;
 
     private async Task<IResult> SlackAsync(HttpContext context, string method)
     {
@@ -48,20 +48,20 @@ internal sealed class ReplySink : IAsyncDisposable
         var channel = body.RootElement.TryGetProperty("channel", out var c) ? c.GetString() : null;
         if (channel is not null)
         {
-            arrivals.TryAdd(channel, Stopwatch.GetTimestamp());
+            _arrivals.TryAdd(channel, Stopwatch.GetTimestamp());
         }
         return Results.Json(new { ok = true, channel, ts = "1800000000.000001" });
     }
 
     private IResult ConnectorAsync(string id)
     {
-        arrivals.TryAdd(id, Stopwatch.GetTimestamp());
+        _arrivals.TryAdd(id, Stopwatch.GetTimestamp());
         return Results.Json(new { id = "reply" });
     }
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

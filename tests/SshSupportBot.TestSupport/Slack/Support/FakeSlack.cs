@@ -22,16 +22,16 @@ internal sealed record ApiCall(string Method, string? Authorization, JsonElement
 /// </summary>
 internal sealed class FakeSlack : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task<int>>>> scripted = new();
-    private readonly ConcurrentQueue<ApiCall> calls = new();
-    private readonly ConcurrentQueue<string> arrivals = new();
-    private readonly ConcurrentQueue<FakeSocket> sockets = new();
-    private readonly ConcurrentQueue<JsonElement> hooks = new();
-    private TcpFreezeProxy? proxy;
-    private int ts;
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task<int>>>> _scripted = new();
+    private readonly ConcurrentQueue<ApiCall> _calls = new();
+    private readonly ConcurrentQueue<string> _arrivals = new();
+    private readonly ConcurrentQueue<FakeSocket> _sockets = new();
+    private readonly ConcurrentQueue<JsonElement> _hooks = new();
+    private TcpFreezeProxy? _proxy;
+    private int _ts;
 
-    private FakeSlack(WebApplication app) => this.app = app;
+    private FakeSlack(WebApplication app) => _app = app;
 
     public Signal Changed { get; } = new();
 
@@ -39,19 +39,19 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     public Uri ApiBaseUrl => new(BaseUrl, "api/");
 
-    public IReadOnlyList<ApiCall> Calls => calls.ToList();
+    public IReadOnlyList<ApiCall> Calls => _calls.ToList();
 
     /// <summary>Methods of the requests that reached the fake, recorded on arrival (before any scripted delay).</summary>
-    public IReadOnlyList<string> Arrivals => arrivals.ToList();
+    public IReadOnlyList<string> Arrivals => _arrivals.ToList();
 
-    public IReadOnlyList<ApiCall> CallsTo(string method) => calls.Where(c => c.Method == method).ToList();
+    public IReadOnlyList<ApiCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
 
     /// <summary>Successful chat.postMessage calls: what users would see.</summary>
-    public IReadOnlyList<ApiCall> Posts => calls.Where(c => c.Method == "chat.postMessage" && c.Status == 200).ToList();
+    public IReadOnlyList<ApiCall> Posts => _calls.Where(c => c.Method == "chat.postMessage" && c.Status == 200).ToList();
 
-    public IReadOnlyList<JsonElement> HookPosts => hooks.ToList();
+    public IReadOnlyList<JsonElement> HookPosts => _hooks.ToList();
 
-    public IReadOnlyList<FakeSocket> Sockets => sockets.ToList();
+    public IReadOnlyList<FakeSocket> Sockets => _sockets.ToList();
 
     public string ResponseUrl(string name = "r1") => new Uri(BaseUrl, $"hooks/{name}").AbsoluteUri;
 
@@ -69,13 +69,13 @@ internal sealed class FakeSlack : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = new Uri(address.TrimEnd('/') + "/");
-        fake.proxy = TcpFreezeProxy.Start(new Uri(address).Port);
+        fake._proxy = TcpFreezeProxy.Start(new Uri(address).Port);
         return fake;
     }
 
     /// <summary>The next call to <paramref name="method"/> gets this status and body instead of the normal answer.</summary>
     public void Script(string method, int status, string json, TimeSpan? retryAfter = null, TimeSpan? delay = null) =>
-        scripted.GetOrAdd(method, _ => new()).Enqueue(async context =>
+        _scripted.GetOrAdd(method, _ => new()).Enqueue(async context =>
         {
             if (delay is { } d)
             {
@@ -92,11 +92,11 @@ internal sealed class FakeSlack : IAsyncDisposable
         });
 
     /// <summary>Stops all traffic on the Socket Mode links open now, as a dead NAT or half-open TCP link would.</summary>
-    public void FreezeOpenSockets() => proxy!.FreezeAll();
+    public void FreezeOpenSockets() => _proxy!.FreezeAll();
 
     private async Task ApiAsync(HttpContext context, string method)
     {
-        arrivals.Enqueue(method);
+        _arrivals.Enqueue(method);
         Changed.Pulse();
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync();
@@ -105,7 +105,7 @@ internal sealed class FakeSlack : IAsyncDisposable
         var status = -1;
         try
         {
-            if (scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var respond))
+            if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var respond))
             {
                 status = await respond(context);
             }
@@ -117,7 +117,7 @@ internal sealed class FakeSlack : IAsyncDisposable
         }
         finally
         {
-            calls.Enqueue(new ApiCall(method, context.Request.Headers.Authorization.ToString(), body, status));
+            _calls.Enqueue(new ApiCall(method, context.Request.Headers.Authorization.ToString(), body, status));
             Changed.Pulse();
         }
     }
@@ -128,16 +128,16 @@ internal sealed class FakeSlack : IAsyncDisposable
         {
             ok = true,
             channel = body.TryGetProperty("channel", out var c) ? c.GetString() : null,
-            ts = $"1700000000.{Interlocked.Increment(ref ts):000000}",
+            ts = $"1700000000.{Interlocked.Increment(ref _ts):000000}",
         },
         "auth.test" => new { ok = true, user_id = "UBOT", bot_id = "BBOT", team_id = "T1" },
-        "apps.connections.open" => new { ok = true, url = $"ws://127.0.0.1:{proxy!.Port}/socket" },
+        "apps.connections.open" => new { ok = true, url = $"ws://127.0.0.1:{_proxy!.Port}/socket" },
         _ => new { ok = false, error = "unknown_method" },
     };
 
     private async Task HookAsync(HttpContext context)
     {
-        hooks.Enqueue((await JsonDocument.ParseAsync(context.Request.Body)).RootElement.Clone());
+        _hooks.Enqueue((await JsonDocument.ParseAsync(context.Request.Body)).RootElement.Clone());
         await context.Response.WriteAsync("ok");
         Changed.Pulse();
     }
@@ -151,23 +151,23 @@ internal sealed class FakeSlack : IAsyncDisposable
         }
         using var ws = await context.WebSockets.AcceptWebSocketAsync();
         var socket = new FakeSocket(ws, Changed);
-        sockets.Enqueue(socket);
-        await socket.SendAsync(new { type = "hello", num_connections = sockets.Count, connection_info = new { app_id = "A1" } });
+        _sockets.Enqueue(socket);
+        await socket.SendAsync(new { type = "hello", num_connections = _sockets.Count, connection_info = new { app_id = "A1" } });
         Changed.Pulse();
         await socket.RunAsync(context.RequestAborted);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var socket in sockets)
+        foreach (var socket in _sockets)
         {
             socket.Drop();
         }
-        proxy?.Dispose();
+        _proxy?.Dispose();
         using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
         {
-            await app.StopAsync(stopping.Token).WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _app.StopAsync(stopping.Token).WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        await app.DisposeAsync();
+        await _app.DisposeAsync();
     }
 }

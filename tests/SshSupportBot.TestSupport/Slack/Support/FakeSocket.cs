@@ -8,30 +8,30 @@ namespace SshSupportBot.Tests.Slack.Support;
 /// <summary>The server side of one Socket Mode link: sends what the test says, records the acks the bot sends back.</summary>
 internal sealed class FakeSocket(WebSocket ws, Signal changed)
 {
-    private readonly SemaphoreSlim sendGate = new(1, 1);
-    private readonly ConcurrentQueue<JsonElement> received = new();
-    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _sendGate = new(1, 1);
+    private readonly ConcurrentQueue<JsonElement> _received = new();
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public IReadOnlyList<JsonElement> Received => received.ToList();
+    public IReadOnlyList<JsonElement> Received => _received.ToList();
 
-    public IEnumerable<string> AckedEnvelopes => received
+    public IEnumerable<string> AckedEnvelopes => _received
         .Where(m => m.TryGetProperty("envelope_id", out _))
         .Select(m => m.GetProperty("envelope_id").GetString()!);
 
     /// <summary>Completes when the bot has closed (or lost) this link.</summary>
-    public Task Closed => closed.Task;
+    public Task Closed => _closed.Task;
 
     public async Task SendAsync(object message)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(message);
-        await sendGate.WaitAsync();
+        await _sendGate.WaitAsync();
         try
         {
             await ws.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None);
         }
         finally
         {
-            sendGate.Release();
+            _sendGate.Release();
         }
     }
 
@@ -62,7 +62,7 @@ internal sealed class FakeSocket(WebSocket ws, Signal changed)
                     await ws.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
                     break;
                 }
-                received.Enqueue(JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, count)).RootElement.Clone());
+                _received.Enqueue(JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, count)).RootElement.Clone());
                 changed.Pulse();
             }
         }
@@ -71,7 +71,7 @@ internal sealed class FakeSocket(WebSocket ws, Signal changed)
         }
         finally
         {
-            closed.TrySetResult();
+            _closed.TrySetResult();
             changed.Pulse();
         }
     }

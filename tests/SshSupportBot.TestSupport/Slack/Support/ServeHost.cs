@@ -5,9 +5,9 @@ namespace SshSupportBot.Tests.Slack.Support;
 /// <summary>The real server started the way <c>serve</c> starts it (<see cref="BotServer.RunAsync"/> with command-line settings), on a free loopback port.</summary>
 internal sealed class ServeHost : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
-    private readonly TinyKnowledgeBase knowledgeBase = new();
-    private Task<int> server = Task.FromResult(0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TinyKnowledgeBase _knowledgeBase = new();
+    private Task<int> _server = Task.FromResult(0);
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -17,8 +17,8 @@ internal sealed class ServeHost : IAsyncDisposable
         var host = new ServeHost();
         var port = Tests.Support.LoopbackPorts.Free();
         string[] knowledgeBaseArgs = realKnowledgeBase
-            ? [$"--Bot:IntentsPath={Tests.Support.RepositoryPaths.Intents}", $"--Storage:Sqlite={Path.Combine(host.knowledgeBase.DataPath, "conversations.db")}"]
-            : [$"--Bot:IntentsPath={host.knowledgeBase.IntentsPath}", $"--Bot:DataDirectory={host.knowledgeBase.DataPath}"];
+            ? [$"--Bot:IntentsPath={Tests.Support.RepositoryPaths.Intents}", $"--Storage:Sqlite={Path.Combine(host._knowledgeBase.DataPath, "conversations.db")}"]
+            : [$"--Bot:IntentsPath={host._knowledgeBase.IntentsPath}", $"--Bot:DataDirectory={host._knowledgeBase.DataPath}"];
         string[] args =
         [
             "--urls", $"http://127.0.0.1:{port}",
@@ -26,15 +26,15 @@ internal sealed class ServeHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. slackArgs,
         ];
-        host.server = Task.Run(() => BotServer.RunAsync(args, new Progress<string>(), host.stop.Token));
+        host._server = Task.Run(() => BotServer.RunAsync(args, new Progress<string>(), host._stop.Token));
         host.Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         // Start-up trains the classifier once; poll health rather than guess a delay.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            if (host.server.IsCompleted)
+            if (host._server.IsCompleted)
             {
-                await host.server;
+                await host._server;
                 throw new InvalidOperationException("The server stopped during start-up.");
             }
             try
@@ -54,9 +54,9 @@ internal sealed class ServeHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        await ((Task)server).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _stop.CancelAsync();
+        await ((Task)_server).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         Client.Dispose();
-        knowledgeBase.Dispose();
+        _knowledgeBase.Dispose();
     }
 }

@@ -16,11 +16,11 @@ internal sealed class SlackTestHost : IAsyncDisposable
 {
     public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
 
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private SlackTestHost(WebApplication app, FakeTurnHandler handler, Uri baseUrl)
     {
-        this.app = app;
+        _app = app;
         Handler = handler;
         BaseUrl = baseUrl;
         Client = new HttpClient { BaseAddress = baseUrl };
@@ -32,7 +32,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public IServiceProvider Services => app.Services;
+    public IServiceProvider Services => _app.Services;
 
     public static Dictionary<string, string?> HttpSettings(FakeSlack slack) => new()
     {
@@ -89,8 +89,8 @@ internal sealed class SlackTestHost : IAsyncDisposable
         Client.Dispose();
         using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
         {
-            await app.StopAsync(stopping.Token).WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _app.StopAsync(stopping.Token).WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        await app.DisposeAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -10,26 +10,26 @@ namespace SshSupportBot.Tests.Slack.Support;
 /// </summary>
 internal sealed class TcpFreezeProxy : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly ConcurrentBag<Link> links = [];
-    private readonly CancellationTokenSource stop = new();
-    private readonly int target;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly ConcurrentBag<Link> _links = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly int _target;
 
-    private TcpFreezeProxy(int target) => this.target = target;
+    private TcpFreezeProxy(int target) => _target = target;
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public static TcpFreezeProxy Start(int target)
     {
         var proxy = new TcpFreezeProxy(target);
-        proxy.listener.Start();
+        proxy._listener.Start();
         _ = proxy.AcceptLoopAsync();
         return proxy;
     }
 
     public void FreezeAll()
     {
-        foreach (var link in links)
+        foreach (var link in _links)
         {
             link.Frozen = true;
         }
@@ -39,13 +39,13 @@ internal sealed class TcpFreezeProxy : IDisposable
     {
         try
         {
-            while (!stop.IsCancellationRequested)
+            while (!_stop.IsCancellationRequested)
             {
-                var client = await listener.AcceptTcpClientAsync(stop.Token);
+                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
                 var server = new TcpClient();
-                await server.ConnectAsync(IPAddress.Loopback, target, stop.Token);
+                await server.ConnectAsync(IPAddress.Loopback, _target, _stop.Token);
                 var link = new Link(client, server);
-                links.Add(link);
+                _links.Add(link);
                 _ = PumpAsync(client.GetStream(), server.GetStream(), link);
                 _ = PumpAsync(server.GetStream(), client.GetStream(), link);
             }
@@ -61,13 +61,13 @@ internal sealed class TcpFreezeProxy : IDisposable
         try
         {
             int read;
-            while ((read = await from.ReadAsync(buffer, stop.Token)) > 0)
+            while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
             {
                 if (link.Frozen)
                 {
                     continue;
                 }
-                await to.WriteAsync(buffer.AsMemory(0, read), stop.Token);
+                await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
             }
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
@@ -81,9 +81,9 @@ internal sealed class TcpFreezeProxy : IDisposable
 
     public void Dispose()
     {
-        stop.Cancel();
-        listener.Stop();
-        foreach (var link in links)
+        _stop.Cancel();
+        _listener.Stop();
+        foreach (var link in _links)
         {
             link.Close();
         }

@@ -14,8 +14,8 @@ namespace SshSupportBot.Tests.Teams.Support;
 /// </summary>
 internal sealed class FakeConnector : IAsyncDisposable
 {
-    private LocalHttpServer? server;
-    private int tokenRequests;
+    private LocalHttpServer? _server;
+    private int _tokenRequests;
 
     public ConcurrentQueue<int> FailFirstWith { get; } = new();
 
@@ -23,22 +23,22 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     public ConcurrentQueue<int> AttemptStatuses { get; } = new();
 
-    public int TokenRequests => Volatile.Read(ref tokenRequests);
+    public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
-    public string ServiceUrl => server!.BaseUrl + "/connector/";
+    public string ServiceUrl => _server!.BaseUrl + "/connector/";
 
-    public string TokenEndpoint => server!.BaseUrl + "/token";
+    public string TokenEndpoint => _server!.BaseUrl + "/token";
 
     public const string IssuedToken = "fake-connector-token";
 
     public static async Task<FakeConnector> StartAsync()
     {
         var fake = new FakeConnector();
-        fake.server = await LocalHttpServer.StartAsync(app =>
+        fake._server = await LocalHttpServer.StartAsync(app =>
         {
             app.MapPost("/token", async (HttpRequest request) =>
             {
-                Interlocked.Increment(ref fake.tokenRequests);
+                Interlocked.Increment(ref fake._tokenRequests);
                 var form = await request.ReadFormAsync();
                 if (form["grant_type"] != "client_credentials" || form["scope"] != "https://api.botframework.com/.default")
                 {
@@ -79,7 +79,7 @@ internal sealed class FakeConnector : IAsyncDisposable
         return Accepted.ToList();
     }
 
-    public ValueTask DisposeAsync() => server?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
 
 internal sealed record RecordedReply(string ConversationId, string ReplyToId, string Authorization, JsonElement Activity)

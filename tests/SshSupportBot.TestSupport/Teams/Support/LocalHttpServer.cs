@@ -12,11 +12,11 @@ namespace SshSupportBot.Tests.Teams.Support;
 /// <summary>A real Kestrel server on 127.0.0.1 with a free port, for fakes of Microsoft's endpoints.</summary>
 internal sealed class LocalHttpServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private LocalHttpServer(WebApplication app, string baseUrl)
     {
-        this.app = app;
+        _app = app;
         BaseUrl = baseUrl;
     }
 
@@ -37,7 +37,7 @@ internal sealed class LocalHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -17,11 +17,11 @@ namespace SshSupportBot.Tests.Teams.Support;
 /// <summary>The Teams adapter as the server wires it, around a fake turn handler, on 127.0.0.1.</summary>
 internal sealed class TeamsTestHost : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private TeamsTestHost(WebApplication app, string baseUrl, FakeTurnHandler turns)
     {
-        this.app = app;
+        _app = app;
         BaseUrl = baseUrl;
         Turns = turns;
     }
@@ -73,7 +73,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }
