@@ -32,6 +32,12 @@ internal sealed class BotPhrases(IReadOnlyDictionary<string, BilingualText> phra
     public BilingualText Both(string key, params (string Name, string Value)[] values) =>
         new(Get(key, Language.Ja, values), Get(key, Language.En, values));
 
+    /// <summary>
+    /// One message in both languages, for words said before the user's language is known (an acknowledgement, an
+    /// apology after a failure, a welcome).
+    /// </summary>
+    public string InBothLanguages(string key, string separator) => Get(key, Language.Ja) + separator + Get(key, Language.En);
+
     /// <summary>Both languages, where a value is itself a phrase and so differs by language.</summary>
     public BilingualText Both(string key, Func<Language, (string Name, string Value)[]> values) =>
         new(Get(key, Language.Ja, values(Language.Ja)), Get(key, Language.En, values(Language.En)));

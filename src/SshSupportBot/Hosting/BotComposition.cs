@@ -1,3 +1,4 @@
+using SshSupportBot.Dialogue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SshSupportBot.Admin;
@@ -32,12 +33,13 @@ internal static class BotComposition
         // Stores chosen by configuration (SQLite or Redis), then the admin features around the engine, which gate the feedback store.
         services.AddStorage(configuration.Storage(), files, ReviewSettings.From(configuration).FeedbackWindow);
         services.AddAdmin(configuration);
+        services.AddSingleton(sp => new PhraseSource(() => sp.GetRequiredService<BotModelHolder>().Current.KnowledgeBase.Dialogue.Phrases));
         // The time budget outermost, so an abandoned turn's apology is what the channels send; metrics inside it.
         services.AddSingleton<TurnWatch>();
         services.AddSingleton<ITurnHandler>(sp => new BudgetedTurnHandler(
             new MeteredTurnHandler(sp.GetRequiredService<LearningTurnHandler>(), sp.GetRequiredService<ILogger<MeteredTurnHandler>>()),
             sp.GetRequiredService<TurnWatch>(), sp.GetRequiredService<BotSettings>().TurnBudget, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BudgetedTurnHandler>>(), () => sp.GetRequiredService<BotModelHolder>().Current.KnowledgeBase.Dialogue.Phrases));
+            sp.GetRequiredService<ILogger<BudgetedTurnHandler>>(), () => sp.GetRequiredService<PhraseSource>().Current));
         return services;
     }
 

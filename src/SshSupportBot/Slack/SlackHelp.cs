@@ -1,17 +1,17 @@
+using SshSupportBot.Dialogue;
 namespace SshSupportBot.Slack;
 
-/// <summary>The bot's own fixed words in Slack (both languages, as the users write either).</summary>
+/// <summary>
+/// The bot's fixed words in Slack, said before the user's language is known, so in both (the phrase data's
+/// <c>slash-command-usage</c>, <c>working</c> and <c>turn-failed</c>).
+/// </summary>
 internal static class SlackHelp
 {
-    public static readonly SlackMessage Usage = Text(
-        "*/ssh-help* — NIG スパコンへの SSH 接続の質問にお答えします。例: `/ssh-help Permission denied (publickey) と出ます`\n" +
-        "Ask about SSH access to the NIG supercomputer, e.g. `/ssh-help Permission denied (publickey)`. " +
-        "You can also mention the bot in a channel or send it a direct message.");
+    public static SlackMessage Usage(BotPhrases phrases) => Text(phrases.InBothLanguages("slash-command-usage", "\n"));
 
-    public static readonly SlackMessage Working = Text("確認しています… / Looking into it…");
+    public static SlackMessage Working(BotPhrases phrases) => Text(phrases.InBothLanguages("working", " / "));
 
-    public static readonly SlackMessage Apology = Text(
-        "すみません、回答中にエラーが発生しました。もう一度お試しください。 / Sorry, something went wrong while answering. Please try again.");
+    public static SlackMessage Apology(BotPhrases phrases) => Text(phrases.InBothLanguages("turn-failed", " / "));
 
     private static SlackMessage Text(string mrkdwn) => new(mrkdwn, [new SectionBlock(TextObject.Mrkdwn(mrkdwn))]);
 }

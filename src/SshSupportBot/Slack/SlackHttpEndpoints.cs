@@ -1,3 +1,4 @@
+using SshSupportBot.Dialogue;
 using SshSupportBot.Channels;
 using System.Text;
 using System.Text.Json;
@@ -51,7 +52,7 @@ internal static class SlackHttpEndpoints
     }
 
     private static async Task<IResult> CommandsAsync(HttpContext context, SlackSettings options, SlackIntake intake, TimeProvider time,
-        UnauthenticatedRequestGate gate, OperationsSettings limits, ILoggerFactory loggers)
+        UnauthenticatedRequestGate gate, OperationsSettings limits, PhraseSource phrases, ILoggerFactory loggers)
     {
         var (refusal, body) = await VerifiedBodyAsync(context, MaxCommandBytes, options, time, gate, limits, loggers);
         if (refusal is not null)
@@ -65,7 +66,7 @@ internal static class SlackHttpEndpoints
         {
             return Acknowledge(result);
         }
-        var immediate = result == InboxResult.Queued ? SlackHelp.Working : SlackHelp.Usage;
+        var immediate = result == InboxResult.Queued ? SlackHelp.Working(phrases.Current) : SlackHelp.Usage(phrases.Current);
         return Results.Json(new { response_type = "ephemeral", text = immediate.Text, blocks = immediate.Blocks }, SlackJson.Options);
     }
 

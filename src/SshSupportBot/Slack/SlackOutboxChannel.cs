@@ -1,3 +1,4 @@
+using SshSupportBot.Dialogue;
 using SshSupportBot.Channels;
 using System.Text.Json;
 using SshSupportBot.Conversations;
@@ -5,7 +6,7 @@ using SshSupportBot.Conversations;
 namespace SshSupportBot.Slack;
 
 /// <summary>Sends replies to the <see cref="SlackReplyTarget"/> given to the inbox and stored with the claim.</summary>
-internal sealed class SlackOutboxChannel(SlackReplySender sender) : IOutboxChannel
+internal sealed class SlackOutboxChannel(SlackReplySender sender, PhraseSource? phrases = null) : IOutboxChannel
 {
     public string Channel => SlackInbound.ChannelName;
 
@@ -18,6 +19,6 @@ internal sealed class SlackOutboxChannel(SlackReplySender sender) : IOutboxChann
 
     public Task SendApologyAsync(string address, CancellationToken cancellationToken) =>
         JsonSerializer.Deserialize<SlackReplyTarget>(address) is { } target
-            ? sender.SendAsync(target, [SlackHelp.Apology], cancellationToken)
+            ? sender.SendAsync(target, [SlackHelp.Apology((phrases ?? PhraseSource.Shipped).Current)], cancellationToken)
             : Task.CompletedTask;
 }

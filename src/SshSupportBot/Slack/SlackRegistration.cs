@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SshSupportBot.Dialogue;
 using SshSupportBot.Channels;
 using SshSupportBot.Admin;
 
@@ -30,6 +32,8 @@ internal static class SlackRegistration
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddInbox(builder.Configuration);
+        // The composition root's phrases (hot-reloaded) when there is one; the shipped copy for an adapter started alone.
+        services.TryAddSingleton(PhraseSource.Shipped);
         services.AddSingleton<SlackOutboxChannel>();
         services.AddSingleton<IOutboxChannel>(sp => sp.GetRequiredService<SlackOutboxChannel>());
         // The default request logging prints full URLs, and a response_url is itself a credential.

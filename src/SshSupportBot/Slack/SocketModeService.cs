@@ -1,3 +1,4 @@
+using SshSupportBot.Dialogue;
 using SshSupportBot.Channels;
 using SshSupportBot.Common;
 using System.Text.Json;
@@ -10,7 +11,7 @@ namespace SshSupportBot.Slack;
 /// backoff. Envelopes from every link go through the same inbox, whose dedupe makes a re-delivery harmless.
 /// </summary>
 internal sealed class SocketModeService(SlackSettings options, SlackApiClient api, SlackIntake intake, TimeProvider time, ILogger<SocketModeService> logger,
-    SocketModeStatus status)
+    SocketModeStatus status, PhraseSource? phrases = null)
     : BackgroundService
 {
     private static readonly TimeSpan StableLink = TimeSpan.FromMinutes(1);
@@ -176,10 +177,11 @@ internal sealed class SocketModeService(SlackSettings options, SlackApiClient ap
         return await intake.AcceptAsync(payload, $"envelope:{envelope.EnvelopeId}", CancellationToken.None);
     }
 
-    private static object SlashAck(JsonElement? payload)
+    private object SlashAck(JsonElement? payload)
     {
         var text = payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("text", out var t) ? t.GetString() : null;
-        var message = string.IsNullOrWhiteSpace(text) ? SlackHelp.Usage : SlackHelp.Working;
+        var words = (phrases ?? PhraseSource.Shipped).Current;
+        var message = string.IsNullOrWhiteSpace(text) ? SlackHelp.Usage(words) : SlackHelp.Working(words);
         return new { response_type = "ephemeral", text = message.Text, blocks = message.Blocks };
     }
 

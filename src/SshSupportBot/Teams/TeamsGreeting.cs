@@ -21,7 +21,7 @@ internal sealed class TeamsGreeting(TeamsOutboxChannel channel, IEventDeduplicat
         {
             if (await ClaimAsync(conversationId, member, cancellationToken))
             {
-                await channel.SendRenderedAsync(address, incoming => [TeamsReplyRenderer.Greeting(incoming, member)], cancellationToken);
+                await channel.SendRenderedAsync(address, incoming => [TeamsReplyRenderer.Greeting(incoming, member, channel.Phrases)], cancellationToken);
             }
         }
     }

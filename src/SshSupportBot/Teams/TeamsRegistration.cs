@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SshSupportBot.Dialogue;
 using SshSupportBot.Channels;
 using Microsoft.Extensions.Configuration;
 using SshSupportBot.Admin;
@@ -33,6 +35,8 @@ internal static class TeamsRegistration
         services.AddSingleton(options);
         services.AddInbox(builder.Configuration);
         services.AddSingleton(new ConnectorRetryPolicy());
+        // The composition root's phrases (hot-reloaded) when there is one; the shipped copy for an adapter started alone.
+        services.TryAddSingleton(PhraseSource.Shipped);
         services.AddSingleton<TeamsOutboxChannel>();
         services.AddSingleton<IOutboxChannel>(sp => sp.GetRequiredService<TeamsOutboxChannel>());
         services.AddSingleton<TeamsGreeting>();

@@ -1,3 +1,4 @@
+using SshSupportBot.Dialogue;
 using SshSupportBot.Languages;
 using System.Text;
 using System.Text.Json;
@@ -76,16 +77,12 @@ internal static class TeamsReplyRenderer
         }
     }
 
-    public static Activity Greeting(Activity incoming, ChannelAccount member) =>
-        Message(incoming,
-            "こんにちは。スパコンへの SSH 接続で困ったことがあれば、エラーメッセージをそのまま貼り付けてください。\n\n" +
-            "Hello! If you have trouble connecting to the supercomputer over SSH, paste the error message here.",
-            null) with { Recipient = member };
+    // Said before the user's language is known, so in both.
+    public static Activity Greeting(Activity incoming, ChannelAccount member, BotPhrases phrases) =>
+        Message(incoming, phrases.InBothLanguages("welcome", "\n\n"), null) with { Recipient = member };
 
-    public static Activity Apology(Activity incoming) =>
-        Message(incoming,
-            "すみません、エラーが起きました。もう一度お試しください。\n\nSorry, something went wrong on my side. Please try again.",
-            null);
+    public static Activity Apology(Activity incoming, BotPhrases phrases) =>
+        Message(incoming, phrases.InBothLanguages("turn-failed", "\n\n"), null);
 
     private static Activity Message(Activity incoming, string text, IReadOnlyList<Attachment>? attachments) => new()
     {
