@@ -10,7 +10,7 @@ public sealed class GatewayProberTests
     public async Task A_second_probe_within_the_cache_window_does_not_reconnect()
     {
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var clock = new FakeTimeProvider();
+        var clock = new ManualNowClock();
         var probe = new CountingProbe(Gateways.RealProbe(clock));
         var prober = new GatewayProber(Gateways.Options(Gateways.For(sshd)), probe, clock);
 
@@ -27,7 +27,7 @@ public sealed class GatewayProberTests
     public async Task A_probe_after_the_cache_window_reconnects()
     {
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var clock = new FakeTimeProvider();
+        var clock = new ManualNowClock();
         var probe = new CountingProbe(Gateways.RealProbe(clock));
         var prober = new GatewayProber(Gateways.Options(Gateways.For(sshd)), probe, clock);
 
@@ -43,7 +43,7 @@ public sealed class GatewayProberTests
     public async Task Callers_arriving_together_share_one_probe()
     {
         var probe = new CountingProbe();
-        var prober = new GatewayProber(Gateways.Options(new GatewayEndpoint("gw.ddbj.nig.ac.jp", 22, [])), probe, new FakeTimeProvider());
+        var prober = new GatewayProber(Gateways.Options(new GatewayEndpoint("gw.ddbj.nig.ac.jp", 22, [])), probe, new ManualNowClock());
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => prober.ProbeAsync("gw.ddbj.nig.ac.jp", 22, CancellationToken.None)));
 
@@ -54,7 +54,7 @@ public sealed class GatewayProberTests
     public async Task Probing_all_gateways_probes_each_configured_one_and_nothing_else()
     {
         var probe = new CountingProbe();
-        var prober = new GatewayProber(GatewaySettings.Defaults, probe, new FakeTimeProvider());
+        var prober = new GatewayProber(GatewaySettings.Defaults, probe, new ManualNowClock());
 
         var results = await prober.ProbeAllAsync(CancellationToken.None);
 
@@ -66,7 +66,7 @@ public sealed class GatewayProberTests
     public async Task A_host_that_is_not_a_configured_gateway_gets_no_result_and_no_probe()
     {
         var probe = new CountingProbe();
-        var prober = new GatewayProber(GatewaySettings.Defaults, probe, new FakeTimeProvider());
+        var prober = new GatewayProber(GatewaySettings.Defaults, probe, new ManualNowClock());
 
         Assert.Null(await prober.ProbeAsync("example.org", 22, CancellationToken.None));
         Assert.Equal(0, probe.Calls);

@@ -45,7 +45,7 @@ public sealed class HostKeyVerifierTests
     public async Task After_the_server_s_key_is_replaced_the_key_the_user_trusted_before_no_longer_matches()
     {
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var clock = new FakeTimeProvider();
+        var clock = new ManualNowClock();
         var verifier = Gateways.Verifier(Gateways.Options(Gateways.For(sshd)), clock: clock);
         var original = sshd.Fingerprints["ED25519"];
         Assert.Equal("host-key-matches-gateway", (await verifier.VerifyAsync(sshd.Host, sshd.Port, original, CancellationToken.None))?.Code);

@@ -23,7 +23,7 @@ public sealed class ServerCheckTests : IDisposable
     {
         var fingerprint = await _accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "755", keysMode: "666");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualNowClock(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -43,7 +43,7 @@ public sealed class ServerCheckTests : IDisposable
     {
         await _accounts.AddAccountAsync("alice", homeMode: "777", sshMode: "700", keysMode: "666");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualNowClock(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -60,7 +60,7 @@ public sealed class ServerCheckTests : IDisposable
     {
         await _accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualNowClock(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -76,7 +76,7 @@ public sealed class ServerCheckTests : IDisposable
         File.SetUnixFileMode(home, (UnixFileMode)Convert.ToInt32("755", 8));
         await _accounts.AddPasswdEntryAsync("alice", home);
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualNowClock(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -92,7 +92,7 @@ public sealed class ServerCheckTests : IDisposable
     {
         await _accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new FakeTimeProvider(), new ListLogger<ServerCheck>());
+        var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), new ManualNowClock(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "bob", CancellationToken.None);
 
@@ -105,7 +105,7 @@ public sealed class ServerCheckTests : IDisposable
     {
         await using var sshd = await SshdServer.StartAsync("ed25519");
         var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync(), hostFingerprint: Unreachable),
-            new FakeTimeProvider(), new ListLogger<ServerCheck>());
+            new ManualNowClock(), new ListLogger<ServerCheck>());
 
         var result = await check.RunAsync(Admin, "alice", CancellationToken.None);
 
@@ -133,7 +133,7 @@ public sealed class ServerCheckTests : IDisposable
         try
         {
             var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-            var check = new ServerCheck(UnconnectableOptions(port), new FakeTimeProvider(), new ListLogger<ServerCheck>());
+            var check = new ServerCheck(UnconnectableOptions(port), new ManualNowClock(), new ListLogger<ServerCheck>());
 
             var result = await check.RunAsync(Admin, account, CancellationToken.None);
 
@@ -151,7 +151,7 @@ public sealed class ServerCheckTests : IDisposable
     {
         await _accounts.AddAccountAsync("alice", homeMode: "755", sshMode: "700", keysMode: "600");
         await using var sshd = await SshdServer.StartAsync("ed25519");
-        var clock = new FakeTimeProvider();
+        var clock = new ManualNowClock();
         var check = new ServerCheck(_accounts.Options(sshd, await sshd.AuthorizeNewClientKeyAsync()), clock, new ListLogger<ServerCheck>());
 
         var first = await check.RunAsync(Admin, "alice", CancellationToken.None);
@@ -169,7 +169,7 @@ public sealed class ServerCheckTests : IDisposable
     public async Task Every_request_is_logged_with_who_asked_the_account_and_the_outcome()
     {
         var logger = new ListLogger<ServerCheck>();
-        var check = new ServerCheck(UnconnectableOptions(22), new FakeTimeProvider(), logger);
+        var check = new ServerCheck(UnconnectableOptions(22), new ManualNowClock(), logger);
 
         await check.RunAsync(Admin, "a;b", CancellationToken.None);
 
@@ -186,7 +186,7 @@ public sealed class ServerCheckTests : IDisposable
         }).Build();
         var options = ServerCheckSettings.From(configuration, GatewaySettings.Defaults);
 
-        var result = await new ServerCheck(options, new FakeTimeProvider(), new ListLogger<ServerCheck>()).RunAsync(Admin, "alice", CancellationToken.None);
+        var result = await new ServerCheck(options, new ManualNowClock(), new ListLogger<ServerCheck>()).RunAsync(Admin, "alice", CancellationToken.None);
 
         Assert.False(options.IsConfigured);
         Assert.Equal(ServerCheckOutcome.Disabled, result.Outcome);
