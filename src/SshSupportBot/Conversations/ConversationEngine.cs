@@ -235,7 +235,7 @@ internal sealed class ConversationEngine(Answerer answerer, FlowRunner runner, I
                     return FromFlow(state, flow, runner.EndResolved(flow, progress, language, works: false), language);
             }
         }
-        if (FlowCommands.Parse(text) is var command and not FlowCommand.None)
+        if (KnowledgeBase.Dialogue.Commands.Parse(text) is var command and not FlowCommand.None)
         {
             return FromFlow(state, flow, runner.Command(flow, progress, command, language), language);
         }

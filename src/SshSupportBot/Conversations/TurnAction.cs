@@ -1,3 +1,4 @@
+using SshSupportBot.Dialogue;
 using System.Text.Json.Serialization;
 using SshSupportBot.Flows;
 

@@ -1,3 +1,4 @@
+using SshSupportBot.Dialogue;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -46,7 +47,7 @@ internal static class TurnActionCodec
         AskAboutIntent a => !string.IsNullOrEmpty(a.IntentId),
         StartFlow s => !string.IsNullOrEmpty(s.FlowId),
         ChooseOption c => !string.IsNullOrEmpty(c.Value),
-        ControlFlow c => Enum.IsDefined(c.Command) && c.Command != Conversations.FlowCommand.None,
+        ControlFlow c => Enum.IsDefined(c.Command) && c.Command != FlowCommand.None,
         GiveFeedback f => !string.IsNullOrEmpty(f.AnswerId),
         ShowDetails d => !string.IsNullOrEmpty(d.IntentId),
         _ => true,

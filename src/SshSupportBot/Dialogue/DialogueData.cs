@@ -1,7 +1,10 @@
 namespace SshSupportBot.Dialogue;
 
-/// <summary>What the bot needs to hold a conversation besides the intents: how users answer, and what the bot says itself.</summary>
-internal sealed record DialogueData(AnswerExamples Answers, BotPhrases Phrases)
+/// <summary>
+/// What the bot needs to hold a conversation besides the intents: how users answer, the words that steer the checks,
+/// and what the bot says itself.
+/// </summary>
+internal sealed record DialogueData(AnswerExamples Answers, BotPhrases Phrases, FlowCommandWords Commands)
 {
     public AnswerReader Reader { get; } = new(Answers);
 

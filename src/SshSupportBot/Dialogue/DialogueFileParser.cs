@@ -1,3 +1,4 @@
+using SshSupportBot.Conversations;
 using SshSupportBot.Languages;
 using SshSupportBot.Authoring;
 using System.Text.RegularExpressions;
@@ -33,10 +34,12 @@ internal sealed partial class DialogueFileParser
     public DialogueData Parse(string? answersText, string? phrasesText, string folder, List<ValidationIssue> issues, DialogueData? fallback)
     {
         var answers = answersText is null ? null : ParseAnswers($"{folder}/{AnswersFile}", answersText, issues);
+        var commands = answersText is null ? null : ParseCommands($"{folder}/{AnswersFile}", answersText, issues);
         var phrases = phrasesText is null ? null : ParsePhrases($"{folder}/{PhrasesFile}", phrasesText, issues);
         return new DialogueData(
             answers ?? fallback?.Answers ?? AnswerExamples.Empty,
-            phrases is null ? fallback?.Phrases ?? new BotPhrases(new Dictionary<string, BilingualText>()) : new BotPhrases(phrases, fallback?.Phrases));
+            phrases is null ? fallback?.Phrases ?? new BotPhrases(new Dictionary<string, BilingualText>()) : new BotPhrases(phrases, fallback?.Phrases),
+            commands ?? fallback?.Commands ?? FlowCommandWords.Empty);
     }
 
     private static AnswerExamples? ParseAnswers(string file, string text, List<ValidationIssue> issues)
@@ -74,6 +77,41 @@ internal sealed partial class DialogueFileParser
                 $"the kind '{AnswerKindNames.All.First(n => AnswerKindNames.Parse(n) == missing)}' has no examples; the built-in ones are used."));
         }
         return AnswerExamples.From(result);
+    }
+
+    /// <summary>The optional <c>commands:</c> section; without it (or when it is broken) the shipped words are used.</summary>
+    private static FlowCommandWords? ParseCommands(string file, string text, List<ValidationIssue> issues)
+    {
+        // The kinds' parse already reported a file that is not YAML; this section is read quietly after it.
+        if (AdminYamlFile.LoadRoot(file, text, "", []) is not { } root
+            || !root.Children.TryGetValue(new YamlScalarNode("commands"), out var commandsNode))
+        {
+            return null;
+        }
+        if (commandsNode is not YamlMappingNode commands)
+        {
+            issues.Add(Error(file, commandsNode, null, $"'commands' must be a mapping of {string.Join(", ", FlowCommandNames.All)} to 'ja: [...]' and 'en: [...]'."));
+            return null;
+        }
+        var result = new Dictionary<FlowCommand, BilingualList>();
+        foreach (var (keyNode, value) in commands.Children)
+        {
+            var name = (keyNode as YamlScalarNode)?.Value;
+            if (FlowCommandNames.Parse(name) is not { } command)
+            {
+                issues.Add(Error(file, keyNode, $"command '{name}'", $"there is no such command. The commands are: {string.Join(", ", FlowCommandNames.All)}."));
+                continue;
+            }
+            var ja = List(value, "ja");
+            var en = List(value, "en");
+            if (ja.Count == 0 || en.Count == 0)
+            {
+                issues.Add(Error(file, value, $"command '{name}'", "give words in both languages: 'ja: [...]' and 'en: [...]'."));
+                continue;
+            }
+            result[command] = new BilingualList(ja, en);
+        }
+        return result.Count == 0 ? null : new FlowCommandWords(result);
     }
 
     private static Dictionary<string, BilingualText>? ParsePhrases(string file, string text, List<ValidationIssue> issues)

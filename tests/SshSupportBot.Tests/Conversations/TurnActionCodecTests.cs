@@ -1,3 +1,4 @@
+using SshSupportBot.Dialogue;
 using SshSupportBot.Conversations;
 using SshSupportBot.Flows;
 

@@ -32,6 +32,34 @@ public sealed class DialogueFileParserTests
     }
 
     [Fact]
+    public void A_command_word_an_admin_adds_steers_the_checks_and_a_typed_command_with_a_full_stop_still_counts()
+    {
+        var issues = new List<ValidationIssue>();
+        const string withCommands = Answers + "commands:\n  skip:\n    ja: [パス]\n    en: [pass]\n";
+
+        var data = new DialogueFileParser().Parse(withCommands, null, "dialogue", issues, DialogueData.Shipped);
+
+        Assert.DoesNotContain(issues, i => i.Severity == IssueSeverity.Error);
+        Assert.Equal(FlowCommand.Skip, data.Commands.Parse("pass"));
+        Assert.Equal(FlowCommand.Skip, data.Commands.Parse("パス。"));
+        Assert.Equal(FlowCommand.None, data.Commands.Parse("pass me the command for the key check"));
+    }
+
+    [Fact]
+    public void An_unknown_command_is_an_error_and_a_file_without_commands_keeps_the_shipped_words()
+    {
+        var issues = new List<ValidationIssue>();
+
+        var broken = new DialogueFileParser().Parse(Answers + "commands:\n  undo:\n    ja: [取り消し]\n    en: [undo]\n", null, "dialogue", issues, DialogueData.Shipped);
+        var without = new DialogueFileParser().Parse(Answers, null, "dialogue", [], DialogueData.Shipped);
+
+        Assert.Contains(issues, i => i.ToString().StartsWith("dialogue/answers.yaml:7: error: command 'undo': there is no such command. The commands are: skip, back, cancel, start-over.", StringComparison.Ordinal));
+        Assert.Equal(FlowCommand.Cancel, broken.Commands.Parse("やめる"));
+        Assert.Equal(FlowCommand.StartOver, without.Commands.Parse("start over"));
+        Assert.Equal(FlowCommand.Back, DialogueData.Shipped.Commands.Parse("戻る"));
+    }
+
+    [Fact]
     public void A_phrase_missing_from_the_admins_file_falls_back_to_the_shipped_one()
     {
         var issues = new List<ValidationIssue>();
