@@ -1,6 +1,7 @@
 using Prometheus;
 using SshSupportBot.Channels;
 using SshSupportBot.Common;
+using SshSupportBot.Storage;
 
 namespace SshSupportBot.Hosting;
 
@@ -29,6 +30,8 @@ internal static class BotServer
         var app = builder.Build();
         // Load (or train) the model before listening, so the first user never waits for it and a broken knowledge base stops the start.
         var runtime = app.Services.GetRequiredService<BotRuntime>();
+        // Likewise the SQLite database: a damaged file is reported and kept aside at start, not at the first message.
+        app.Services.GetService<SqliteHealth>();
         app.MapOperations(runtime, operations);
         ChannelRegistration.MapChannels(app);
 

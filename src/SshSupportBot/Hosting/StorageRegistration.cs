@@ -18,19 +18,24 @@ internal static class StorageRegistration
         services.AddHostedService<Channels.OutboxSweeper>();
         if (string.IsNullOrWhiteSpace(settings.Redis))
         {
-            // Before any store opens the file: a damaged database is kept aside, not a reason to exit at every start.
-            var notice = SqliteStartupCheck.KeepDamagedFileAside(files.ConversationDatabase, TimeProvider.System);
-            if (notice is not null)
+            // Every SQLite store goes through the checked database first: a damaged file is kept aside before anything opens
+            // it, not a reason to exit at every start. Built on first use, so a command that never touches the database
+            // (ask, classify, train) neither checks nor creates it.
+            services.AddSingleton(_ =>
             {
-                Console.Error.WriteLine("error: " + notice);
-            }
-            var health = new SqliteHealth(files.ConversationDatabase, TimeProvider.System, notice);
-            services.AddSingleton<IConversationStore>(sp => new SqliteConversationStore(files.ConversationDatabase, settings.ConversationExpiry, sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<IEventDeduplicator>(sp => new SqliteEventDeduplicator(files.ConversationDatabase, sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<ITurnOutbox>(sp => new SqliteTurnOutbox(files.ConversationDatabase, outboxTiming, sp.GetRequiredService<TimeProvider>()));
+                var notice = SqliteStartupCheck.KeepDamagedFileAside(files.ConversationDatabase, TimeProvider.System);
+                if (notice is not null)
+                {
+                    Console.Error.WriteLine("error: " + notice);
+                }
+                return new SqliteHealth(files.ConversationDatabase, TimeProvider.System, notice);
+            });
+            services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<SqliteHealth>());
+            services.AddSingleton<IConversationStore>(sp => Checked(sp, () => new SqliteConversationStore(files.ConversationDatabase, settings.ConversationExpiry, sp.GetRequiredService<TimeProvider>())));
+            services.AddSingleton<IEventDeduplicator>(sp => Checked(sp, () => new SqliteEventDeduplicator(files.ConversationDatabase, sp.GetRequiredService<TimeProvider>())));
+            services.AddSingleton<ITurnOutbox>(sp => Checked(sp, () => new SqliteTurnOutbox(files.ConversationDatabase, outboxTiming, sp.GetRequiredService<TimeProvider>())));
             services.AddSingleton<IConversationLock>(sp => sp.GetRequiredService<InProcessConversationLock>());
-            services.AddSingleton<IStorageHealth>(health);
-            services.AddSingleton<IFeedbackStore>(new SqliteFeedbackStore(files.ConversationDatabase, feedbackWindow));
+            services.AddSingleton<IFeedbackStore>(sp => Checked(sp, () => new SqliteFeedbackStore(files.ConversationDatabase, feedbackWindow)));
             return;
         }
         services.AddSingleton<RedisConnection>();
@@ -41,5 +46,11 @@ internal static class StorageRegistration
         services.AddSingleton<ITurnOutbox>(sp => new RedisTurnOutbox(sp.GetRequiredService<RedisConnection>(), outboxTiming, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IConversationLock, RedisConversationLock>();
         services.AddSingleton<IFeedbackStore>(sp => new RedisFeedbackStore(sp.GetRequiredService<RedisConnection>(), feedbackWindow));
+    }
+
+    private static T Checked<T>(IServiceProvider services, Func<T> open)
+    {
+        services.GetRequiredService<SqliteHealth>();
+        return open();
     }
 }
