@@ -17,7 +17,7 @@ namespace SshSupportBot.Channels;
 /// </remarks>
 /// <param name="phrases">The current phrase data (it changes with hot reload); the copy shipped in the program when null.</param>
 internal sealed class BudgetedTurnHandler(ITurnHandler inner, TurnWatch watch, TimeSpan budget, TimeProvider time, ILogger<BudgetedTurnHandler> logger,
-    Func<BotPhrases>? phrases = null) : ITurnHandler
+    PhraseSource? phrases = null) : ITurnHandler
 {
     public const string ApologyPhrase = "turn-abandoned";
 
@@ -38,7 +38,7 @@ internal sealed class BudgetedTurnHandler(ITurnHandler inner, TurnWatch watch, T
             BotMetrics.AbandonedTurns.WithLabels(message.Channel).Inc();
             logger.LogError("Turn abandoned after its budget of {BudgetSeconds} s; its computation is left running and watched", budget.TotalSeconds);
             var language = LanguageDetector.Detect(message.Text.Length > 1000 ? message.Text[..1000] : message.Text);
-            return [new BotReply(language, new Classification(BotIntent, 1f, [], ClassificationSource.Pattern), (phrases?.Invoke() ?? DialogueData.Shipped.Phrases).Get(ApologyPhrase, language), [], [])];
+            return [new BotReply(language, new Classification(BotIntent, 1f, [], ClassificationSource.Pattern), (phrases ?? PhraseSource.Shipped).Current.Get(ApologyPhrase, language), [], [])];
         }
     }
 

@@ -39,7 +39,7 @@ internal static class BotComposition
         services.AddSingleton<ITurnHandler>(sp => new BudgetedTurnHandler(
             new MeteredTurnHandler(sp.GetRequiredService<LearningTurnHandler>(), sp.GetRequiredService<ILogger<MeteredTurnHandler>>()),
             sp.GetRequiredService<TurnWatch>(), sp.GetRequiredService<BotSettings>().TurnBudget, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BudgetedTurnHandler>>(), () => sp.GetRequiredService<PhraseSource>().Current));
+            sp.GetRequiredService<ILogger<BudgetedTurnHandler>>(), sp.GetRequiredService<PhraseSource>()));
         return services;
     }
 

@@ -14,11 +14,10 @@ namespace SshSupportBot.Hosting;
 /// </summary>
 internal sealed class BotRuntime
 {
-    private BotRuntime(BotSettings bot, ClassifierSettings classifier, StorageSettings storage, BotFiles files,
+    private BotRuntime(BotSettings bot, ClassifierSettings classifier, BotFiles files,
         KnowledgeBaseLoadResult load, ClassifierBuilder.Built built, Answerer answerer, Diagnostician diagnostician, GatewayAdvisor advisor)
     {
         Advisor = advisor;
-        Storage = storage;
         Files = files;
         Diagnostician = diagnostician;
         Bot = bot;
@@ -31,8 +30,6 @@ internal sealed class BotRuntime
     public BotSettings Bot { get; }
 
     public ClassifierSettings ClassifierSettings { get; }
-
-    public StorageSettings Storage { get; }
 
     public BotFiles Files { get; }
 
@@ -72,7 +69,7 @@ internal sealed class BotRuntime
         var built = new ClassifierBuilder(classifierSettings, new ModelStore(files.DataPath)).LoadOrTrain(load.KnowledgeBase, forceTraining, progress);
         var diagnostician = new Diagnostician(Analyzers.All());
         var answerer = new Answerer(built.Classifier, diagnostician, bot, classifierSettings);
-        return new BotRuntime(bot, classifierSettings, configuration.Storage(), files, load, built, answerer, diagnostician, advisor);
+        return new BotRuntime(bot, classifierSettings, files, load, built, answerer, diagnostician, advisor);
     }
 
     /// <summary>The engine over <paramref name="store"/>.</summary>
