@@ -25,8 +25,6 @@ internal sealed class FlowCommandWords
 
     public static FlowCommandWords Empty { get; } = new(new Dictionary<FlowCommand, BilingualList>());
 
-    public int Count => _words.Count;
-
     public FlowCommand Parse(string text) => _words.GetValueOrDefault(Normalize(text), FlowCommand.None);
 
     private static string Normalize(string text) => TextNormalizer.Normalize(text).Trim().TrimEnd('.', '!', '。', '！');

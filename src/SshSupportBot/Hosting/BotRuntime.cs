@@ -42,8 +42,6 @@ internal sealed class BotRuntime
 
     public string DataPath => Files.DataPath;
 
-    public string ConversationDatabasePath => Files.ConversationDatabase;
-
     public KnowledgeBaseLoadResult Load { get; }
 
     public ClassifierBuilder.Built Built { get; }
